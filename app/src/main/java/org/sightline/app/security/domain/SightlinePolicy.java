@@ -1,0 +1,58 @@
+package org.sightline.app.security.domain;
+
+import static org.sightline.app.security.domain.AccessRule.Audience.ANYONE;
+import static org.sightline.app.security.domain.AccessRule.Audience.AUTHENTICATED;
+import static org.sightline.app.security.domain.AccessRule.Audience.ROLES;
+import static org.sightline.app.security.domain.Role.ADMIN;
+import static org.sightline.app.security.domain.Role.ENGINEER;
+import static org.sightline.app.security.domain.Role.OPERATOR;
+import static org.sightline.app.security.domain.Role.PLANNER;
+import static org.sightline.app.security.domain.Role.SUPERVISOR;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sightline's route and permission table: the one place that says which role may open which page
+ * or call which API. Add a line here with every new route; a test walks every route of the running
+ * service against this table.
+ */
+public final class SightlinePolicy {
+
+    private SightlinePolicy() {
+    }
+
+    /** The policy in force. */
+    public static AccessPolicy standard() {
+        return new AccessPolicy(List.of(
+                // open to anyone: what is needed to log in, and liveness
+                rule("*", "/assets/**", ANYONE),
+                rule("*", "/webjars/**", ANYONE),
+                rule("GET", "/favicon.ico", ANYONE),
+                rule("GET", "/login", ANYONE),
+                rule("POST", "/login", ANYONE),
+                rule("POST", "/logout", ANYONE),
+                rule("POST", "/api/token", ANYONE),
+                rule("GET", "/health", ANYONE),
+                rule("GET", "/health/**", ANYONE),
+
+                // any logged-in user
+                rule("GET", "/", AUTHENTICATED),
+                rule("GET", "/api/me", AUTHENTICATED),
+                rule("GET", "/api/map/config", AUTHENTICATED),
+
+                // user pages
+                rule("GET", "/operator", ROLES, OPERATOR, SUPERVISOR, ADMIN),
+                rule("GET", "/planner", ROLES, PLANNER, ADMIN),
+                rule("GET", "/engineer", ROLES, ENGINEER, ADMIN),
+
+                // operations
+                rule("GET", "/metrics", ROLES, ADMIN)));
+    }
+
+    private static AccessRule rule(String method, String path, AccessRule.Audience audience, Role... roles) {
+        Set<Role> set = roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles);
+        return new AccessRule(method, path, audience, set);
+    }
+}
