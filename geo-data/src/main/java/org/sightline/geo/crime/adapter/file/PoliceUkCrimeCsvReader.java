@@ -1,0 +1,216 @@
+package org.sightline.geo.crime.adapter.file;
+
+import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.zip.ZipException;
+import org.locationtech.jts.geom.Envelope;
+import org.sightline.geo.crime.domain.CrimeFilter;
+import org.sightline.geo.crime.domain.CrimeRecord;
+import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.crs.Wgs84;
+import org.sightline.geo.io.CsvRecordReader;
+import org.sightline.geo.io.InputFiles;
+import org.sightline.geo.io.ReadListener;
+import org.sightline.geo.io.ReadSummary;
+import org.sightline.geo.io.ReadTally;
+
+/**
+ * Streams a data.police.uk street-level crime file (plain CSV or gzip) into {@link CrimeRecord}s.
+ * Columns are found by header name, so their order may change. A row that cannot be used is
+ * reported (file, line, reason) and skipped; it never stops the file. The file stops early only
+ * when it cannot be read any further (wrong header, empty, truncated gzip), and the rows read
+ * before that point are still delivered. Map points must lie inside {@code validExtent}
+ * (by default the United Kingdom). Thread-safe: each call is independent.
+ */
+public final class PoliceUkCrimeCsvReader {
+
+    /** The columns this reader needs; others (Crime ID, Context, ...) are optional. */
+    static final List<String> REQUIRED = List.of("Month", "Longitude", "Latitude", "Crime type");
+
+    /** The header data.police.uk publishes. */
+    public static final String PUBLISHED_HEADER = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,"
+            + "Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
+
+    private final Envelope validExtent;
+
+    /** A reader that accepts map points inside the United Kingdom. */
+    public PoliceUkCrimeCsvReader() {
+        this(Wgs84.UNITED_KINGDOM);
+    }
+
+    /** A reader that accepts map points inside {@code validExtent} (WGS84). */
+    public PoliceUkCrimeCsvReader(Envelope validExtent) {
+        this.validExtent = Objects.requireNonNull(validExtent, "validExtent");
+    }
+
+    /**
+     * Reads {@code file}, handing every record that passes {@code filter} to {@code sink}.
+     *
+     * @return counts and the first problems; never null. A missing or unreadable file is reported
+     *     as the summary's file problem, not thrown.
+     */
+    public ReadSummary read(Path file, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadListener listener) {
+        ReadTally tally = new ReadTally(file.getFileName().toString(), listener);
+        try (BufferedReader text = InputFiles.openText(file, listener)) {
+            readRows(new CsvRecordReader(text), filter, sink, tally);
+        } catch (NoSuchFileException e) {
+            tally.fileProblem(0, "file not found: " + file);
+        } catch (ZipException e) {
+            tally.fileProblem(0, "not a readable gzip file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            tally.fileProblem(0, "cannot read the file: " + e.getMessage());
+        }
+        return tally.summary();
+    }
+
+    /** As {@link #read(Path, CrimeFilter, Consumer, ReadListener)} without a listener. */
+    public ReadSummary read(Path file, CrimeFilter filter, Consumer<CrimeRecord> sink) {
+        return read(file, filter, sink, ReadListener.NONE);
+    }
+
+    private void readRows(CsvRecordReader csv, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadTally tally) {
+        List<String> header;
+        try {
+            header = csv.next();
+        } catch (IOException e) {
+            tally.fileProblem(1, "cannot read the header: " + describe(e));
+            return;
+        }
+        if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
+            tally.fileProblem(1, "the file is empty; expected the data.police.uk header: " + PUBLISHED_HEADER);
+            return;
+        }
+        Columns columns = Columns.of(header);
+        List<String> missing = columns.missing(REQUIRED);
+        if (!missing.isEmpty()) {
+            tally.fileProblem(1, "the header lacks " + missing + "; expected the data.police.uk header: "
+                    + PUBLISHED_HEADER);
+            return;
+        }
+        while (true) {
+            List<String> row;
+            try {
+                row = csv.next();
+            } catch (CsvRecordReader.MalformedRecordException e) {
+                tally.rejected(e.line(), e.getMessage());
+                tally.fileProblem(e.line(), "cannot read past line " + e.line());
+                return;
+            } catch (IOException e) {
+                tally.fileProblem(csv.recordLine() + 1, "the file ends unexpectedly after line " + csv.recordLine()
+                        + " (" + describe(e) + "); rows before it were read");
+                return;
+            }
+            if (row == null) {
+                return;
+            }
+            long line = csv.recordLine();
+            if (row.size() == 1 && row.get(0).isBlank()) {
+                continue;
+            }
+            if (row.size() != header.size()) {
+                tally.rejected(line, "has " + row.size() + " fields, the header has " + header.size());
+                continue;
+            }
+            CrimeRecord record;
+            try {
+                record = toRecord(row, columns);
+            } catch (IllegalArgumentException e) {
+                tally.rejected(line, e.getMessage());
+                continue;
+            }
+            if (filter.test(record)) {
+                sink.accept(record);
+                tally.accepted();
+            } else {
+                tally.filtered();
+            }
+        }
+    }
+
+    private CrimeRecord toRecord(List<String> row, Columns c) {
+        String monthText = c.get(row, "Month");
+        YearMonth month;
+        try {
+            month = YearMonth.parse(monthText.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Month '" + monthText + "' is not YYYY-MM");
+        }
+        String lonText = c.get(row, "Longitude").strip();
+        String latText = c.get(row, "Latitude").strip();
+        if (lonText.isEmpty() || latText.isEmpty()) {
+            throw new IllegalArgumentException("no map point (Longitude/Latitude empty; police.uk publishes "
+                    + "some records without a location)");
+        }
+        double lon = number("Longitude", lonText);
+        double lat = number("Latitude", latText);
+        if (!validExtent.contains(lon, lat)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "map point (%s, %s) is outside the accepted area %s", lonText, latText, describe(validExtent)));
+        }
+        return new CrimeRecord(c.get(row, "Crime ID"), month, c.get(row, "Reported by"), c.get(row, "Crime type"),
+                new LonLat(lon, lat), c.get(row, "Location"), c.get(row, "LSOA code"), c.get(row, "LSOA name"),
+                c.get(row, "Last outcome category"));
+    }
+
+    private static double number(String column, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " '" + text + "' is not a number");
+        }
+    }
+
+    private static String describe(Envelope e) {
+        return e.equals(Wgs84.UNITED_KINGDOM) ? "(the United Kingdom)"
+                : String.format(Locale.ROOT, "(lon %.2f..%.2f, lat %.2f..%.2f)", e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY());
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof EOFException) {
+            return "truncated or corrupt gzip: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Column positions by header name; absent optional columns read as empty. */
+    private record Columns(Map<String, Integer> index) {
+        static Columns of(List<String> header) {
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                index.putIfAbsent(header.get(i).strip(), i);
+            }
+            return new Columns(index);
+        }
+
+        List<String> missing(List<String> required) {
+            List<String> missing = new ArrayList<>();
+            for (String r : required) {
+                if (!index.containsKey(r)) {
+                    missing.add(r);
+                }
+            }
+            return missing;
+        }
+
+        String get(List<String> row, String column) {
+            Integer i = index.get(column);
+            return i == null ? "" : row.get(i);
+        }
+    }
+}
