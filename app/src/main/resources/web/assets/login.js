@@ -3,6 +3,10 @@
   'use strict';
   var params = new URLSearchParams(window.location.search);
   var box = document.getElementById('login-message');
+  var next = params.get('next');
+  if (next && next.charAt(0) === '/' && next.charAt(1) !== '/') {
+    document.getElementById('next').value = next;
+  }
   if (params.has('error')) {
     box.textContent = 'Wrong username or password, or the account is locked after repeated failures.';
     box.hidden = false;

@@ -1,5 +1,6 @@
 package org.sightline.app.cli;
 
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import java.net.BindException;
@@ -7,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever stopped the service from starting into one line that says what to fix. The full
@@ -27,6 +30,12 @@ public final class StartupFailure {
         }
         for (Throwable t : chain) {
             String m = String.valueOf(t.getMessage());
+            if (m.contains("Validation failed for bean definition [")) {
+                String explained = explainConstraintViolations(m);
+                if (explained != null) {
+                    return explained;
+                }
+            }
             if (t instanceof IllegalArgumentException && m.startsWith("sightline.")) {
                 return "Configuration error: " + firstLine(m);
             }
@@ -64,6 +73,37 @@ public final class StartupFailure {
         }
         Throwable root = chain.get(chain.size() - 1);
         return "Sightline could not start: " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+    }
+
+    private static final Pattern BEAN = Pattern.compile("Validation failed for bean definition \\[([\\w.$]+)]");
+    private static final Pattern VIOLATION = Pattern.compile("^\\s*(?:[\\w$]+\\.)*(\\w+) - (.+)$", Pattern.MULTILINE);
+
+    /** "Validation failed for bean definition [X] ... \tprop - message" as "prefix.prop must ...". */
+    private static String explainConstraintViolations(String message) {
+        Matcher bean = BEAN.matcher(message);
+        if (!bean.find()) {
+            return null;
+        }
+        String prefix = configurationPrefix(bean.group(1));
+        List<String> problems = new ArrayList<>();
+        Matcher v = VIOLATION.matcher(message.substring(bean.end()));
+        while (v.find()) {
+            problems.add((prefix.isEmpty() ? "" : prefix + ".") + kebab(v.group(1)) + " " + v.group(2).strip());
+        }
+        return problems.isEmpty() ? null : "Configuration error: " + String.join("; ", problems);
+    }
+
+    private static String configurationPrefix(String className) {
+        try {
+            ConfigurationProperties annotation = Class.forName(className).getAnnotation(ConfigurationProperties.class);
+            return annotation == null ? "" : annotation.value();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "";
+        }
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static List<Throwable> causes(Throwable failure) {

@@ -50,7 +50,9 @@ public record AccessRule(String method, String pathPattern, Audience audience, S
 
     /** True when this rule speaks for the request with this method and path. */
     public boolean matches(String requestMethod, String path) {
-        if (!method.equals("*") && !method.equalsIgnoreCase(requestMethod)) {
+        // HEAD is GET without the body: whoever may GET may HEAD
+        String m = "HEAD".equalsIgnoreCase(requestMethod) ? "GET" : requestMethod;
+        if (!method.equals("*") && !method.equalsIgnoreCase(m)) {
             return false;
         }
         if (pathPattern.endsWith("/**")) {

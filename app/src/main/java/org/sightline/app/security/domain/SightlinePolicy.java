@@ -32,7 +32,7 @@ public final class SightlinePolicy {
                 rule("GET", "/favicon.ico", ANYONE),
                 rule("GET", "/login", ANYONE),
                 rule("POST", "/login", ANYONE),
-                rule("POST", "/logout", ANYONE),
+                rule("*", "/logout", ANYONE),
                 rule("POST", "/api/token", ANYONE),
                 rule("GET", "/health", ANYONE),
                 rule("GET", "/health/**", ANYONE),

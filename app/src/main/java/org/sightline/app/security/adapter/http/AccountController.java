@@ -17,7 +17,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.sightline.app.security.SecurityProperties;
 import org.sightline.app.security.UserService;
@@ -52,7 +51,7 @@ public class AccountController {
 
     @Get(value = "/me", produces = MediaType.APPLICATION_JSON)
     public Me me(Authentication authentication) {
-        Object covert = authentication.getAttributes().get(DatabaseAuthenticationProvider.COVERT_CLEARED);
+        Object covert = authentication.getAttributes().get(Authentications.COVERT_CLEARED);
         return new Me(authentication.getName(), authentication.getRoles().stream().sorted().toList(),
                 Boolean.TRUE.equals(covert));
     }
@@ -66,10 +65,7 @@ public class AccountController {
         }
         var user = ((UserService.LoginResult.Success) result).user();
         int lifetime = (int) config.apiTokenLifetime().toSeconds();
-        Authentication auth = Authentication.build(user.username(),
-                user.roles().stream().map(Enum::name).toList(),
-                Map.of(DatabaseAuthenticationProvider.COVERT_CLEARED, user.covertCleared()));
-        Optional<String> token = tokens.generateToken(auth, lifetime);
+        Optional<String> token = tokens.generateToken(Authentications.of(user), lifetime);
         return token.<HttpResponse<?>>map(t -> HttpResponse.ok(new TokenResponse(t, "Bearer", lifetime)))
                 .orElseGet(() -> Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "Token not issued",
                         "The service could not sign a token; check micronaut.security.token.jwt settings."));

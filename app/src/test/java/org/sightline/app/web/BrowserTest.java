@@ -1,0 +1,155 @@
+package org.sightline.app.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sightline.app.TestUsers;
+import org.sightline.app.security.UserService;
+import org.sightline.testing.TestDatabase;
+
+/**
+ * Drives the real pages in Debian's Chromium: the service runs on real PostGIS and the machine's
+ * Mosquitto. Screenshots go to app/target/screenshots for a person to look at.
+ */
+class BrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SHOTS = Paths.get("target", "screenshots");
+
+    static EmbeddedServer server;
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
+                    + ": run './sightline test' as root (it installs the 'chromium' package)");
+        }
+        server = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<String, Object>(TestDatabase.get().micronautProperties()), "test");
+        TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (server != null) {
+            server.getApplicationContext().close();
+        }
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+
+    private void logIn(String username, String password) {
+        page.navigate(url("/login"));
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+    }
+
+    @Test
+    void plannerLogsInSeesTheLandingPageAndTheirMap() {
+        logIn("planner", TestUsers.PASSWORD);
+        assertThat(page.locator("#welcome-name")).hasText("planner");
+        assertThat(page.locator("#card-planner")).not().hasClass(java.util.regex.Pattern.compile(".*not-allowed.*"));
+        assertThat(page.locator("#card-operator")).hasClass(java.util.regex.Pattern.compile(".*not-allowed.*"));
+        assertThat(page.locator("#whoami")).containsText("planner");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("landing-planner.png")).setFullPage(true));
+
+        page.click("#card-planner");
+        assertThat(page).hasURL(url("/planner"));
+        assertThat(page.locator("#map.leaflet-container")).isVisible();
+        // no tile server in tests: the map says it is drawing vector layers only
+        assertThat(page.locator(".map-banner")).containsText("Offline map");
+        assertThat(page.locator("nav a[data-nav=planner]")).hasClass(java.util.regex.Pattern.compile(".*active.*"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-shell.png")));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void plannerIsRefusedTheOperatorConsole() {
+        logIn("planner", TestUsers.PASSWORD);
+        assertThat(page.locator("#welcome-name")).hasText("planner");
+        Response response = page.navigate(url("/operator"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).containsText("Not allowed");
+        assertThat(page.locator("main")).containsText("/operator");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("operator-refused.png")));
+    }
+
+    @Test
+    void wrongPasswordShowsAMessageAndStaysOnTheLoginPage() {
+        logIn("operator", "not-the-right-password");
+        assertThat(page).hasURL(url("/login?error=1"));
+        assertThat(page.locator("#login-message")).containsText("Wrong username or password");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login-error.png")));
+    }
+
+    @Test
+    void engineerOpensTheirPageAndLogsOut() {
+        page.navigate(url("/engineer"));
+        assertThat(page).hasURL(url("/login?next=%2Fengineer"));
+        logIn("engineer", TestUsers.PASSWORD);
+        assertThat(page.locator("#welcome-name")).hasText("engineer");
+        page.navigate(url("/engineer"));
+        assertThat(page.locator("#units-title")).hasText("Roadside units");
+        assertThat(page.locator("nav a[data-nav=planner]")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("engineer-shell.png")));
+        page.click("text=Log out");
+        assertThat(page.locator("#login-message")).containsText("logged out");
+        Response after = page.navigate(url("/engineer"));
+        assertThat(page).hasURL(url("/login?next=%2Fengineer"));
+        assertThat(after.ok()).isTrue();
+    }
+}
