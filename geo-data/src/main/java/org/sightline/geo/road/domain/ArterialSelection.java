@@ -57,7 +57,8 @@ public record ArterialSelection(Set<RoadClass> classes, Set<String> numbers) {
         List<ArterialRoute> routes = new ArrayList<>();
         byKey.forEach((key, segments) -> {
             String number = segments.get(0).roadNumber();
-            routes.add(new ArterialRoute(number, names.getOrDefault(key, key), segments, false));
+            routes.add(new ArterialRoute(number, names.getOrDefault(key, key), segments,
+                    segments.stream().anyMatch(RoadSegment::approximate)));
         });
         return routes;
     }

@@ -5,10 +5,11 @@ import org.locationtech.jts.geom.LineString;
 
 /**
  * One link of a road network in WGS84. {@code roadNumber} is the official number ("M62", "A580")
- * and {@code name} the street name; either is empty when the source has none.
+ * and {@code name} the street name; either is empty when the source has none. {@code approximate}
+ * marks geometry drawn by hand rather than taken from a surveyed network.
  */
-public record RoadSegment(
-        String id, RoadClass roadClass, String roadNumber, String name, LineString geometry, TravelDirection direction) {
+public record RoadSegment(String id, RoadClass roadClass, String roadNumber, String name, LineString geometry,
+                          TravelDirection direction, boolean approximate) {
 
     public RoadSegment {
         if (id == null || id.isBlank() || id.length() > 128) {
@@ -22,6 +23,12 @@ public record RoadSegment(
         }
         roadNumber = normaliseNumber(roadNumber);
         name = name == null ? "" : name.strip();
+    }
+
+    /** A surveyed (not approximate) segment. */
+    public RoadSegment(String id, RoadClass roadClass, String roadNumber, String name, LineString geometry,
+                       TravelDirection direction) {
+        this(id, roadClass, roadNumber, name, geometry, direction, false);
     }
 
     /** "a 580" or "a580" becomes "A580"; null becomes "". */

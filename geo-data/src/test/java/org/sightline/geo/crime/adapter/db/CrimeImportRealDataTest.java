@@ -1,0 +1,56 @@
+package org.sightline.geo.crime.adapter.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sightline.geo.crime.adapter.file.PoliceUkCrimeCsvReader;
+import org.sightline.geo.crime.domain.CrimeFilter;
+import org.sightline.geo.io.ReadSummary;
+import org.sightline.testing.SharedData;
+import org.sightline.testing.TestDatabase;
+
+/** One real month end to end: file, reader, COPY into PostGIS, re-import. */
+@MicronautTest(startApplication = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrimeImportRealDataTest implements TestPropertyProvider {
+
+    @Inject
+    CrimeStore store;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.get().micronautProperties();
+    }
+
+    @Test
+    void aRealMonthLoadsOnceAndItsReimportAddsNothing() {
+        store.deleteAll();
+        Path file = SharedData.require("crime/2018-01-merseyside-street.csv.gz");
+        PoliceUkCrimeCsvReader reader = new PoliceUkCrimeCsvReader();
+        long started = System.nanoTime();
+        ReadSummary summary;
+        long stored;
+        try (CrimeBulkLoad load = store.begin(file.getFileName().toString())) {
+            summary = reader.read(file, CrimeFilter.ALL, load);
+            stored = load.finish();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("loaded %d rows of %s in %.2f s (%.0f rows/s)%n", stored, file.getFileName(), seconds, stored / seconds);
+        assertThat(summary.complete()).isTrue();
+        assertThat(stored).isEqualTo(summary.rowsAccepted()).isEqualTo(13_220);
+        assertThat(store.countByMonth("Knowsley ")).containsExactly(Map.entry(YearMonth.of(2018, 1), 1299L));
+
+        try (CrimeBulkLoad again = store.begin(file.getFileName().toString())) {
+            reader.read(file, CrimeFilter.ALL, again);
+            assertThat(again.finish()).isZero();
+        }
+        assertThat(store.count()).isEqualTo(13_220);
+    }
+}
