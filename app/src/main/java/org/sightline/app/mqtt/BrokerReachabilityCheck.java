@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.sightline.app.broker.EmbeddedBroker;
-import org.sightline.app.config.MqttProperties;
+import org.sightline.platform.mqtt.MqttClients;
+import org.sightline.platform.mqtt.MqttProperties;
 import org.sightline.app.cli.StartupCheckException;
 
 /**
@@ -20,21 +20,14 @@ import org.sightline.app.cli.StartupCheckException;
 @Requires(property = "sightline.mqtt.check-at-startup", value = "true", defaultValue = "true")
 public class BrokerReachabilityCheck {
 
-    public BrokerReachabilityCheck(MqttProperties config, Optional<EmbeddedBroker> embedded) {
+    public BrokerReachabilityCheck(MqttClients clients, Optional<EmbeddedBroker> embedded) {
+        MqttProperties config = clients.config();
         String clientId = config.clientIdPrefix() + "-check-" + UUID.randomUUID().toString().substring(0, 8);
         MqttClient client = null;
         try {
-            client = new MqttClient(config.url(), clientId, new MemoryPersistence());
-            MqttConnectionOptions options = new MqttConnectionOptions();
-            options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+            client = clients.newClient(clientId);
+            MqttConnectionOptions options = clients.options(true, 0);
             options.setAutomaticReconnect(false);
-            options.setCleanStart(true);
-            if (config.username() != null && !config.username().isBlank()) {
-                options.setUserName(config.username());
-                if (config.password() != null) {
-                    options.setPassword(config.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                }
-            }
             client.connect(options);
             client.disconnect();
             client.close();

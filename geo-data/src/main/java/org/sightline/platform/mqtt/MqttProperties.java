@@ -1,4 +1,4 @@
-package org.sightline.app.config;
+package org.sightline.platform.mqtt;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;

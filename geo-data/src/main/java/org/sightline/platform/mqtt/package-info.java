@@ -1,0 +1,7 @@
+/**
+ * The MQTT broker connection that ingest and alerting share: settings ({@code sightline.mqtt.*})
+ * and a factory of Paho MQTT 5 clients tuned for this system. It lives in the geo-data module,
+ * the one module every feature module depends on, so that ingest and alerting never import each
+ * other.
+ */
+package org.sightline.platform.mqtt;
