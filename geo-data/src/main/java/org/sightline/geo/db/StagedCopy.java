@@ -125,14 +125,26 @@ public final class StagedCopy implements AutoCloseable {
      * and returns the number of rows it inserted or updated.
      */
     public long finish(String moveSql) throws IOException, SQLException {
+        return finish(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate(moveSql);
+            }
+        });
+    }
+
+    /** Ends the COPY, runs {@code move} on the load's connection, commits and returns its count. */
+    public long finish(Move move) throws IOException, SQLException {
         out.close();
-        long moved;
-        try (Statement st = connection.createStatement()) {
-            moved = st.executeUpdate(moveSql);
-        }
+        long moved = move.apply(connection);
         connection.commit();
         finished = true;
         return moved;
+    }
+
+    /** Moves staged rows into the target table inside the load's transaction. */
+    @FunctionalInterface
+    public interface Move {
+        long apply(Connection connection) throws SQLException;
     }
 
     private void separator() throws IOException {

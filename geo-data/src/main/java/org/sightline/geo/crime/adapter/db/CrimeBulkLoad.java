@@ -57,11 +57,13 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
         }
     }
 
-    /** Moves the staged rows into {@code geo_crime} and commits; returns the rows newly stored. */
+    /**
+     * Moves the staged rows into {@code geo_crime} and commits; returns the rows newly stored plus
+     * stored rows whose outcome changed (police.uk revises outcomes when it republishes a month).
+     */
     public long finish() {
         try {
-            return copy.finish("INSERT INTO geo_crime (" + String.join(", ", CrimeStore.COLUMNS) + ") SELECT "
-                    + String.join(", ", CrimeStore.COLUMNS) + " FROM " + copy.stage() + " ON CONFLICT (row_key) DO NOTHING");
+            return copy.finish(connection -> new CrimeMove(copy.stage(), copy.rowsStaged()).apply(connection));
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot store crimes", e);
         }
@@ -78,9 +80,10 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     }
 
     private UUID rowKey(CrimeRecord r) {
+        // the outcome is left out: a republished month with a revised outcome updates the row
         String content = r.month() + "|" + r.crimeId() + "|" + r.reportedBy() + "|" + r.crimeType() + "|"
                 + r.position().lonDegrees() + "|" + r.position().latDegrees() + "|" + r.location() + "|"
-                + r.lsoaCode() + "|" + r.lsoaName() + "|" + r.outcome();
+                + r.lsoaCode() + "|" + r.lsoaName();
         UUID base = digest(content);
         int seen = occurrences.merge(base, 1, Integer::sum) - 1;
         return seen == 0 ? base : digest(content + "#" + seen);
