@@ -13,6 +13,8 @@ import org.sightline.app.security.adapter.db.UserRow;
 import org.sightline.app.security.domain.PasswordPolicy;
 import org.sightline.app.security.domain.Role;
 import org.sightline.app.security.domain.UserAccount;
+import org.sightline.platform.audit.AuditLog;
+import org.sightline.platform.audit.domain.AuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +37,17 @@ public class UserService {
     private final PasswordHasher hasher;
     private final SecurityProperties config;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public UserService(UserRepository users, PasswordHasher hasher, SecurityProperties config) {
-        this(users, hasher, config, Clock.systemUTC());
+    public UserService(UserRepository users, PasswordHasher hasher, SecurityProperties config, AuditLog audit) {
+        this(users, hasher, config, audit, Clock.systemUTC());
     }
 
-    UserService(UserRepository users, PasswordHasher hasher, SecurityProperties config, Clock clock) {
+    UserService(UserRepository users, PasswordHasher hasher, SecurityProperties config, AuditLog audit, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,6 +63,8 @@ public class UserService {
         });
         String[] roleArray = roles.stream().map(Enum::name).sorted().toArray(String[]::new);
         users.upsert(username, hasher.hash(password), roleArray, covertCleared);
+        audit.record(new AuditEvent(clock.instant(), "system:users", "user.save", username, "", "",
+                "roles=" + String.join(",", roleArray) + (covertCleared ? ";covert-cleared" : "")));
     }
 
     /** The user, if one exists with this name. */
@@ -78,19 +84,25 @@ public class UserService {
         if (found.isEmpty()) {
             hasher.matches(password, null);
             LOG.info("Login refused: unknown user");
+            // the attempted name is not recorded: people type passwords into the username field
+            audit.record(new AuditEvent(now, "unknown", "login.failure", "", "", "", "unknown user"));
             return new LoginResult.Refused("Wrong username or password");
         }
         UserAccount user = found.get();
         if (user.isLockedAt(now)) {
             LOG.warn("Login refused for {}: account locked until {}", user.username(), user.lockedUntil());
+            audit.record(new AuditEvent(now, user.username(), "login.failure", user.username(), "", "", "account locked"));
             return new LoginResult.Refused("Account locked after repeated failed logins; try again later");
         }
         if (!user.enabled() || !hasher.matches(password, user.passwordHash())) {
             users.recordFailure(user.username(), config.maxFailedLogins(), now.plus(config.lockout()));
             LOG.info("Login refused for {}: wrong password or disabled", user.username());
+            audit.record(new AuditEvent(now, user.username(), "login.failure", user.username(), "", "",
+                    user.enabled() ? "wrong password" : "account disabled"));
             return new LoginResult.Refused("Wrong username or password");
         }
         users.recordSuccess(user.username(), now);
+        audit.record(new AuditEvent(now, user.username(), "login.success", user.username(), "", "", ""));
         LOG.info("Login of {}", user.username());
         return new LoginResult.Success(user);
     }
