@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 public class PasswordHasher {
 
     private static final int COST = 12;
-    // a valid hash of a random string, checked against when the user does not exist so that an
-    // unknown user takes as long to refuse as a wrong password
-    private static final String DUMMY = BCrypt.withDefaults().hashToString(COST, "dummy-password-never-used".toCharArray());
+    /** Made on first use, not at start-up (a cost-12 hash takes about a quarter of a second). */
+    private static final class Dummy {
+        // a valid hash of a random string, checked against when the user does not exist so that
+        // an unknown user takes as long to refuse as a wrong password
+        static final String HASH = BCrypt.withDefaults().hashToString(COST, "dummy-password-never-used".toCharArray());
+    }
 
     /** A bcrypt hash of the password. */
     public String hash(String password) {
@@ -25,7 +28,7 @@ public class PasswordHasher {
         }
         byte[] pw = password.getBytes(StandardCharsets.UTF_8);
         if (hash == null) {
-            BCrypt.verifyer().verify(pw, DUMMY.getBytes(StandardCharsets.UTF_8));
+            BCrypt.verifyer().verify(pw, Dummy.HASH.getBytes(StandardCharsets.UTF_8));
             return false;
         }
         return BCrypt.verifyer().verify(pw, hash.getBytes(StandardCharsets.UTF_8)).verified;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,38 +38,63 @@ public class StartupBench implements Callable<Integer> {
         Path jar = ownJar();
         Machine.print();
         System.out.println("jar: " + jar + " (" + jar.toFile().length() / (1024 * 1024) + " MiB)");
-        List<Long> wall = new ArrayList<>();
-        List<Long> own = new ArrayList<>();
-        for (int i = 0; i < runs + 1; i++) {
-            long[] r = startOnce(jar);
-            if (r == null) {
+        Path cds = Files.createTempDirectory("sightline-cds").resolve("sightline.jsa");
+        try {
+            System.out.println("without a class-data archive:");
+            double[] plain = series(jar, List.of());
+            System.out.println("with an application class-data archive (AppCDS), as ./sightline runs the jar:");
+            if (startOnce(jar, List.of("-XX:ArchiveClassesAtExit=" + cds)) == null || !Files.exists(cds)) {
+                System.err.println("could not create the class-data archive");
                 return 1;
             }
+            double[] withCds = series(jar, List.of("-XX:SharedArchiveFile=" + cds));
+            if (plain == null || withCds == null) {
+                return 1;
+            }
+            Machine.bench("startup.plain_jvm_to_ready_s", plain[0], "s");
+            Machine.bench("startup.service_s", withCds[1], "s");
+            Machine.bench("startup.jvm_to_ready_s", withCds[0], "s");
+            return 0;
+        } finally {
+            Files.deleteIfExists(cds);
+            Files.deleteIfExists(cds.getParent());
+        }
+    }
+
+    /** One warm-up and {@code runs} measured starts; medians of {wall, service} in seconds, or null. */
+    private double[] series(Path jar, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<Long> wall = new ArrayList<>();
+        List<Long> own = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            long[] r = startOnce(jar, jvmOptions);
+            if (r == null) {
+                return null;
+            }
             if (i == 0) {
-                System.out.printf("warm-up run: %d ms to ready (service says %d ms)%n", r[0], r[1]);
                 continue;
             }
             wall.add(r[0]);
             own.add(r[1]);
-            System.out.printf("run %d: %d ms from JVM launch to ready (service says %d ms)%n", i, r[0], r[1]);
+            System.out.printf("  run %d: %d ms from JVM launch to ready (service says %d ms)%n", i, r[0], r[1]);
         }
         Collections.sort(wall);
         Collections.sort(own);
         double medianWall = wall.get(wall.size() / 2) / 1000.0;
         double medianOwn = own.get(own.size() / 2) / 1000.0;
-        System.out.printf("median: %.2f s from JVM launch, %.2f s inside the service%n", medianWall, medianOwn);
-        Machine.bench("startup.jvm_to_ready_s", medianWall, "s");
-        Machine.bench("startup.service_s", medianOwn, "s");
-        return 0;
+        System.out.printf("  median: %.2f s from JVM launch, %.2f s inside the service%n", medianWall, medianOwn);
+        return new double[] {medianWall, medianOwn};
     }
 
-    private long[] startOnce(Path jar) throws IOException, InterruptedException {
+    private long[] startOnce(Path jar, List<String> jvmOptions) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", jar.toString(), "serve")
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("SIGHTLINE_PORT", Integer.toString(port));
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -88,7 +114,8 @@ public class StartupBench implements Callable<Integer> {
             return null;
         } finally {
             p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            // generous: a run that writes a class-data archive does so while exiting
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
         }
