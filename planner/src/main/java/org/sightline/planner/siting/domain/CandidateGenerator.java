@@ -1,0 +1,96 @@
+package org.sightline.planner.siting.domain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sightline.geo.crs.GridPoint;
+import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.crs.MetricProjection;
+import org.sightline.planner.grid.domain.MetricGrid;
+import org.sightline.planner.grid.domain.PointIndex;
+
+/**
+ * Generates candidate sites where no surveyed list exists: every distinct police.uk map point
+ * (they are snapped to streets and public places, so a column can usually stand there) and, to
+ * give the optimiser room between them, the centres of grid cells within a given distance of a
+ * map point (on or beside the street). Each generated site costs the given default.
+ */
+public final class CandidateGenerator {
+
+    private final MetricProjection projection;
+    private final double defaultCostGbp;
+
+    public CandidateGenerator(MetricProjection projection, double defaultCostGbp) {
+        if (!Double.isFinite(defaultCostGbp) || defaultCostGbp < 0) {
+            throw new IllegalArgumentException("default site cost must be >= 0 GBP, was " + defaultCostGbp);
+        }
+        this.projection = projection;
+        this.defaultCostGbp = defaultCostGbp;
+    }
+
+    /** One candidate per distinct map point, ids "mp-1", "mp-2", … in the order given. */
+    public List<Candidate> mapPoints(Collection<LonLat> points) {
+        List<Candidate> out = new ArrayList<>();
+        Set<LonLat> seen = new LinkedHashSet<>(points);
+        int i = 0;
+        for (LonLat p : seen) {
+            out.add(new Candidate("mp-" + (++i), p, projection.project(p), defaultCostGbp, "map point"));
+        }
+        return out;
+    }
+
+    /**
+     * Centres of {@code cellMetres} grid cells lying within {@code maxDistanceMetres} of a map point
+     * and not within {@code cellMetres / 2} of one (the map point itself is a candidate already).
+     */
+    public List<Candidate> gridNear(Collection<LonLat> points, double cellMetres, double maxDistanceMetres) {
+        List<LonLat> distinct = new ArrayList<>(new LinkedHashSet<>(points));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        double[] x = new double[distinct.size()];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            GridPoint g = projection.project(distinct.get(i));
+            x[i] = g.eastingMetres();
+            y[i] = g.northingMetres();
+        }
+        PointIndex index = new PointIndex(x, y, Math.max(cellMetres, maxDistanceMetres));
+        MetricGrid grid = MetricGrid.covering(x, y, maxDistanceMetres, cellMetres);
+        Set<Integer> cells = new HashSet<>();
+        int reach = (int) Math.ceil(maxDistanceMetres / cellMetres);
+        for (int i = 0; i < x.length; i++) {
+            int home = grid.cellOf(x[i], y[i]);
+            int hc = home % grid.cols();
+            int hr = home / grid.cols();
+            for (int r = hr - reach; r <= hr + reach; r++) {
+                for (int c = hc - reach; c <= hc + reach; c++) {
+                    if (r >= 0 && c >= 0 && r < grid.rows() && c < grid.cols()) {
+                        cells.add(r * grid.cols() + c);
+                    }
+                }
+            }
+        }
+        List<Integer> sorted = new ArrayList<>(cells);
+        sorted.sort(null);
+        List<Candidate> out = new ArrayList<>();
+        for (int cell : sorted) {
+            double cx = grid.centreX(cell);
+            double cy = grid.centreY(cell);
+            boolean[] near = {false};
+            boolean[] tooClose = {false};
+            index.forEachWithin(cx, cy, maxDistanceMetres, p -> near[0] = true);
+            index.forEachWithin(cx, cy, cellMetres / 2, p -> tooClose[0] = true);
+            if (near[0] && !tooClose[0]) {
+                GridPoint g = new GridPoint(cx, cy);
+                out.add(new Candidate(String.format(Locale.ROOT, "g-%.0f-%.0f", cx, cy), projection.unproject(g), g,
+                        defaultCostGbp, "grid"));
+            }
+        }
+        return out;
+    }
+}
