@@ -1,0 +1,168 @@
+package org.sightline.app.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The broker configuration shipped in config/mosquitto, run in a real Mosquitto: every client
+ * must log in, and a roadside unit may publish only under its own topic tree.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MosquittoAclTest {
+
+    private static final Path CONFIG = Path.of("..", "config", "mosquitto");
+    private Path dir;
+    private Process broker;
+    private String url;
+
+    @BeforeAll
+    void startBroker() throws Exception {
+        dir = Files.createTempDirectory("sightline-mosquitto");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path passwd = dir.resolve("passwd");
+        addAccount(passwd, "unit-a", "password-a");
+        addAccount(passwd, "unit-b", "password-b");
+        addAccount(passwd, "sightline-service", "service-password");
+        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-r--r--"));
+        Path acl = dir.resolve("sightline.acl");
+        Files.copy(CONFIG.resolve("sightline.acl"), acl);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n",
+                "per_listener_settings true",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous false",
+                "password_file " + passwd.toAbsolutePath(),
+                "acl_file " + acl.toAbsolutePath(),
+                "persistence false", ""));
+        broker = new ProcessBuilder("mosquitto", "-c", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        url = "tcp://127.0.0.1:" + port;
+        int p = port;
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            try (Socket s = new Socket("127.0.0.1", p)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    @AfterAll
+    void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void addAccount(Path passwd, String user, String password) throws Exception {
+        Process p = new ProcessBuilder("mosquitto_passwd", "-b", passwd.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!Files.exists(passwd)) {
+            Files.createFile(passwd);
+        }
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        if (p.exitValue() != 0) {
+            // older mosquitto_passwd wants -c to create the file
+            Process c = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwd.toString(), user, password).start();
+            assertThat(c.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(c.exitValue()).isZero();
+        }
+    }
+
+    private MqttClient connect(String user, String password) throws MqttException {
+        MqttClient client = new MqttClient(url, user + "-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        options.setAutomaticReconnect(false);
+        client.connect(options);
+        return client;
+    }
+
+    private static void publish(MqttClient client, String topic, String payload) throws MqttException {
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        client.publish(topic, m);
+    }
+
+    @Test
+    void unitMayPublishOnlyUnderItsOwnTopic() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttClient service = connect("sightline-service", "service-password");
+        MqttClient unitA = connect("unit-a", "password-a");
+        try {
+            service.subscribe(new MqttSubscription[] {new MqttSubscription("sightline/v1/units/#", 1)},
+                    new IMqttMessageListener[] {(topic, msg) -> received.add(topic + " " + new String(msg.getPayload(), StandardCharsets.UTF_8))});
+            publish(unitA, "sightline/v1/units/unit-b/reads", "forged");
+            publish(unitA, "sightline/v1/units/unit-a/reads", "genuine");
+            // the genuine message is published after the forged one on the same connection, so
+            // once it has arrived the forged one would have arrived before it
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("sightline/v1/units/unit-a/reads genuine"));
+            assertThat(received).containsExactly("sightline/v1/units/unit-a/reads genuine");
+        } finally {
+            unitA.disconnect();
+            service.disconnect();
+        }
+    }
+
+    @Test
+    void unitCannotReadOtherUnitsReads() throws Exception {
+        // Mosquitto grants the subscription but checks the ACL on delivery: unit A must never get
+        // unit B's reads, while it does get its own status topic (a barrier published after B's read)
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttClient unitA = connect("unit-a", "password-a");
+        MqttClient unitB = connect("unit-b", "password-b");
+        try {
+            unitA.subscribe(new MqttSubscription[] {new MqttSubscription("sightline/v1/units/unit-b/reads", 1),
+                            new MqttSubscription("sightline/v1/units/unit-a/status", 1)},
+                    new IMqttMessageListener[] {(t, m) -> received.add(t), (t, m) -> received.add(t)});
+            publish(unitB, "sightline/v1/units/unit-b/reads", "{\"plate\":\"AB12CDE\"}");
+            publish(unitA, "sightline/v1/units/unit-a/status", "online");
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.contains("sightline/v1/units/unit-a/status"));
+            assertThat(received).containsExactly("sightline/v1/units/unit-a/status");
+        } finally {
+            unitA.disconnect();
+            unitB.disconnect();
+        }
+    }
+
+    @Test
+    void wrongPasswordAndAnonymousAreRefused() {
+        assertThatThrownBy(() -> connect("unit-a", "not-the-password")).isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> {
+            MqttClient anon = new MqttClient(url, "anonymous-" + System.nanoTime(), new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setAutomaticReconnect(false);
+            anon.connect(options);
+        }).isInstanceOf(MqttException.class);
+    }
+}
