@@ -106,6 +106,31 @@ class LoginFlowTest implements SightlineTestProperties {
     }
 
     @Test
+    void crossSiteFormPostsAreRefusedAndSameSiteOnesPass() {
+        users.createOrReplace("flow-csrf", PASSWORD, EnumSet.of(Role.PLANNER), false);
+        String form = "username=flow-csrf&password=" + PASSWORD;
+        HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/login", form)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                        .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site"), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(403);
+        assertThat(e.getResponse().getBody(String.class).orElse("")).contains("Cross-site request refused");
+
+        HttpResponse<String> ok = http.toBlocking().exchange(HttpRequest.POST("/login", form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header("Origin", ownOrigin())
+                .header("Sec-Fetch-Site", "same-origin"), String.class);
+        assertThat(ok.header("Location")).isEqualTo("/");
+    }
+
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
+    private String ownOrigin() {
+        return "http://" + server.getHost() + ":" + server.getPort();
+    }
+
+    @Test
     void browserWithoutLoginIsSentToTheLoginPage() {
         HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.GET("/planner").accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertThat(r.code()).isEqualTo(303);
