@@ -1,0 +1,107 @@
+package org.sightline.ingest.deadletter;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.sightline.ingest.IngestProperties;
+import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
+import org.sightline.ingest.intake.Delivery;
+import org.sightline.ingest.intake.EquipmentCheck;
+import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
+import org.sightline.ingest.read.adapter.db.ReadBatchStore;
+import org.sightline.ingest.read.adapter.mqtt.ReadPayloadDecoder;
+import org.sightline.ingest.read.domain.CheckedRead;
+
+/**
+ * Lists dead letters and replays one through the same checks as the live intake (after the cause
+ * is fixed: a unit registered, a clock corrected). Replaying stores nothing twice: reads already
+ * stored are skipped by their read id.
+ */
+@Singleton
+public class DeadLetterReplay {
+
+    /** What a replay did. */
+    public record Outcome(long id, int stored, int alreadyStored, int stillRefused, String summary) {
+    }
+
+    private final DataSource dataSource;
+    private final DeadLetterStore store;
+    private final UnitTopics topics;
+    private final ReadPayloadDecoder decoder;
+    private final EquipmentRegistry equipment;
+
+    public DeadLetterReplay(IngestProperties config, DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.store = new DeadLetterStore(this.dataSource);
+        this.topics = new UnitTopics(config.topicRoot());
+        this.decoder = new ReadPayloadDecoder(config.maxPayloadBytes(), config.timing());
+        this.equipment = new EquipmentRegistry(this.dataSource, Duration.ZERO);
+    }
+
+    /** Dead letters, newest first (see {@link DeadLetterStore#list}). */
+    public List<DeadLetterStore.Row> list(long beforeId, int limit, boolean pendingOnly) throws SQLException {
+        return store.list(beforeId, limit, pendingOnly);
+    }
+
+    /**
+     * Replays one dead letter.
+     *
+     * @return what happened, or empty when there is no dead letter with this id
+     */
+    public Optional<Outcome> replay(long id) throws SQLException, IOException {
+        Optional<DeadLetterStore.Row> found = store.find(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DeadLetterStore.Row row = found.get();
+        Instant now = Instant.now();
+        Optional<UnitTopics.Parsed> parsed = topics.parse(row.topic());
+        String refusal = null;
+        if (row.payloadTruncated()) {
+            refusal = "not replayable: only the first " + row.payload().length + " of " + row.payloadBytes() + " bytes were kept";
+        } else if (parsed.isEmpty() || parsed.get().kind() != UnitTopics.Kind.READS) {
+            refusal = "not replayable: " + row.topic() + " is not a reads topic of a valid unit id";
+        }
+        if (refusal != null) {
+            store.markReplayed(id, now, refusal);
+            return Optional.of(new Outcome(id, 0, 0, 1, refusal));
+        }
+        List<CheckedRead> reads = decoder.decode(parsed.get().unitId(), row.payload(), now);
+        Delivery checked = EquipmentCheck.apply(new Delivery(row.topic(), row.payload(), now, System.nanoTime(), reads, () -> { }),
+                equipment);
+        List<CheckedRead> good = checked.reads().stream().filter(r -> r instanceof CheckedRead.Good).toList();
+        List<CheckedRead.Bad> bad = checked.reads().stream()
+                .filter(r -> r instanceof CheckedRead.Bad).map(r -> (CheckedRead.Bad) r).toList();
+        int stored = 0;
+        int duplicates = 0;
+        if (!good.isEmpty()) {
+            try (Connection c = dataSource.getConnection()) {
+                ReadBatchStore.Outcome o = new ReadBatchStore(c).write(List.of(checked.withReads(good)));
+                stored = o.stored();
+                duplicates = o.duplicates();
+            }
+        }
+        StringBuilder summary = new StringBuilder();
+        if (!good.isEmpty()) {
+            summary.append("stored ").append(stored).append(stored == 1 ? " read" : " reads");
+            if (duplicates > 0) {
+                summary.append(", ").append(duplicates).append(" already stored");
+            }
+        }
+        if (!bad.isEmpty()) {
+            summary.append(summary.length() > 0 ? "; " : "").append(bad.size()).append(" still refused: ")
+                    .append(bad.get(0).reason());
+        }
+        String text = summary.toString();
+        store.markReplayed(id, now, text);
+        return Optional.of(new Outcome(id, stored, duplicates, bad.size(), text));
+    }
+}

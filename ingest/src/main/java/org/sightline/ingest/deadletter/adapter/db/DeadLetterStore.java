@@ -1,0 +1,83 @@
+package org.sightline.ingest.deadletter.adapter.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Reads the {@code dead_letter} table and records replays. */
+public final class DeadLetterStore {
+
+    /** One dead letter as stored. */
+    public record Row(long id, String topic, byte[] payload, int payloadBytes, boolean payloadTruncated,
+                      String reason, Instant receivedAt, Optional<Instant> replayedAt, Optional<String> replayOutcome) {
+    }
+
+    private static final String COLUMNS = "id, topic, payload, payload_bytes, payload_truncated, reason, received_at, "
+            + "replayed_at, replay_outcome";
+
+    private final DataSource dataSource;
+
+    public DeadLetterStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Lists dead letters, newest first.
+     *
+     * @param beforeId only ids below this (paging), or 0 for the newest
+     * @param limit most rows
+     * @param pendingOnly leave out those already replayed
+     */
+    public List<Row> list(long beforeId, int limit, boolean pendingOnly) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM dead_letter WHERE (? = 0 OR id < ?)"
+                + (pendingOnly ? " AND replayed_at IS NULL" : "") + " ORDER BY id DESC LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, beforeId);
+            ps.setLong(2, beforeId);
+            ps.setInt(3, limit);
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** One dead letter, or empty when there is none with this id. */
+    public Optional<Row> find(long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM dead_letter WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records the outcome of a replay. */
+    public void markReplayed(long id, Instant at, String outcome) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE dead_letter SET replayed_at = ?, replay_outcome = ? WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, outcome);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Timestamp replayed = rs.getTimestamp(8);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
+                rs.getTimestamp(7).toInstant(), Optional.ofNullable(replayed).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getString(9)));
+    }
+}

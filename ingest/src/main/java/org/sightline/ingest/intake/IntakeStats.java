@@ -1,0 +1,82 @@
+package org.sightline.ingest.intake;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running totals of one intake, readable from any thread. */
+public final class IntakeStats {
+
+    /** Told about every committed batch, on the writer thread; must be quick and must not throw. */
+    @FunctionalInterface
+    public interface CommitListener {
+        void committed(List<Delivery> batch, long committedNanos);
+    }
+
+    private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile CommitListener listener = (b, t) -> { };
+
+    public void received() {
+        messages.incrementAndGet();
+    }
+
+    void committed(int storedReads, int duplicateReads, int deadLetters) {
+        stored.addAndGet(storedReads);
+        duplicates.addAndGet(duplicateReads);
+        deadLettered.addAndGet(deadLetters);
+        batches.incrementAndGet();
+    }
+
+    void failed() {
+        failures.incrementAndGet();
+    }
+
+    /** Messages handed to the writer. */
+    public long messages() {
+        return messages.get();
+    }
+
+    /** Reads stored for the first time. */
+    public long stored() {
+        return stored.get();
+    }
+
+    /** Reads whose read id was already stored. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** Dead-letter rows written. */
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    /** Transactions committed. */
+    public long batches() {
+        return batches.get();
+    }
+
+    /** Write attempts that failed (and were retried or split). */
+    public long failures() {
+        return failures.get();
+    }
+
+    public CommitListener listener() {
+        return listener;
+    }
+
+    /** Replaces the commit listener (the benchmark measures publish-to-commit latency with it). */
+    public void setListener(CommitListener listener) {
+        this.listener = listener == null ? (b, t) -> { } : listener;
+    }
+
+    @Override
+    public String toString() {
+        return "messages=" + messages + " stored=" + stored + " duplicates=" + duplicates
+                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures;
+    }
+}
