@@ -1,0 +1,15 @@
+package org.sightline.alerting.match.domain;
+
+/** When the matcher may spend its free edit. */
+public enum FreeEditRule {
+    /**
+     * Only where the UK plate grammar says the reading is wrong: a character that cannot stand at
+     * its position in the listed plate's format (a letter among the digits, an I in a current
+     * plate), or a missing or extra character in a reading that is not a well-formed UK plate. A
+     * clean, well-formed reading is never bent onto a different plate, which keeps false alerts
+     * rare with large lists.
+     */
+    GRAMMAR,
+    /** Any single substitution, missing or extra character (many more false alerts with large lists). */
+    ANY
+}
