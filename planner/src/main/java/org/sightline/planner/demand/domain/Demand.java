@@ -35,12 +35,34 @@ public final class Demand {
         this.lsoaCodes = lsoaCodes;
     }
 
+    /**
+     * Demand given directly as weighted grid points (one pseudo-type "weighted", counts rounded from
+     * the weights): for synthetic scenarios and tests.
+     */
+    public static Demand weighted(MetricProjection projection, double[] x, double[] y, double[] w) {
+        if (x.length != y.length || x.length != w.length) {
+            throw new IllegalArgumentException("x, y and w differ in length");
+        }
+        LonLat[] positions = new LonLat[x.length];
+        int[] counts = new int[x.length];
+        String[] lsoas = new String[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(w[i]) || w[i] < 0) {
+                throw new IllegalArgumentException("weights must be finite and >= 0, was " + w[i]);
+            }
+            positions[i] = projection.unproject(new GridPoint(x[i], y[i]));
+            counts[i] = (int) Math.round(w[i]);
+            lsoas[i] = "";
+        }
+        return new Demand(projection, null, List.of("weighted"), positions, x.clone(), y.clone(), w.clone(), counts, lsoas);
+    }
+
     /** The metric CRS of {@link #x(int)} and {@link #y(int)}. */
     public MetricProjection projection() {
         return projection;
     }
 
-    /** What the demand was built from. */
+    /** What the demand was built from (null for {@link #weighted} demand). */
     public DemandSpec spec() {
         return spec;
     }
