@@ -16,6 +16,9 @@ import org.sightline.ingest.read.domain.ReadTiming;
  *                   so the broker keeps this instance's un-acknowledged messages while it is down
  * @param topicRoot the protocol's topic root; units publish under {@code <root>/units/<unitId>/…}
  * @param shareGroup the MQTT shared-subscription group that spreads reads over all instances
+ * @param sharedSubscription subscribe through the share group (several instances share the reads);
+ *                           false for one instance on a broker that does not keep shared
+ *                           subscriptions across its own restart (Mosquitto 2.0: see docs/mqtt.md)
  * @param batchSize most messages written in one database transaction
  * @param batchLatency longest a message waits for its batch to fill before it is written
  * @param receiveMaximum most un-acknowledged messages the broker may have in flight to this instance
@@ -35,6 +38,7 @@ public record IngestProperties(
         @Bindable(defaultValue = "main") String instanceId,
         @Bindable(defaultValue = "sightline/v1") String topicRoot,
         @Bindable(defaultValue = "sightline-ingest") String shareGroup,
+        @Bindable(defaultValue = "true") boolean sharedSubscription,
         @Bindable(defaultValue = "1000") int batchSize,
         @Bindable(defaultValue = "50ms") Duration batchLatency,
         @Bindable(defaultValue = "2000") int receiveMaximum,
@@ -84,9 +88,16 @@ public record IngestProperties(
         return new ReadTiming(futureTolerance, lateAfter, oldestAccepted);
     }
 
+    /** The same settings without the shared subscription. */
+    public IngestProperties withoutSharedSubscription() {
+        return new IngestProperties(enabled, instanceId, topicRoot, shareGroup, false, batchSize, batchLatency, receiveMaximum,
+                queueCapacity, sessionExpiry, maxPayloadBytes, futureTolerance, lateAfter, oldestAccepted,
+                partitionsAhead, heartbeatInterval);
+    }
+
     /** The same settings with another instance id (tests and the benchmark run several instances). */
     public IngestProperties withInstanceId(String id) {
-        return new IngestProperties(enabled, id, topicRoot, shareGroup, batchSize, batchLatency, receiveMaximum,
+        return new IngestProperties(enabled, id, topicRoot, shareGroup, sharedSubscription, batchSize, batchLatency, receiveMaximum,
                 queueCapacity, sessionExpiry, maxPayloadBytes, futureTolerance, lateAfter, oldestAccepted,
                 partitionsAhead, heartbeatInterval);
     }

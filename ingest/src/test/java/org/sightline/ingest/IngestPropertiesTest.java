@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class IngestPropertiesTest {
 
     private static IngestProperties with(int batchSize, Duration latency, int receiveMaximum, int queue, String root) {
-        return new IngestProperties(true, "main", root, "sightline-ingest", batchSize, latency, receiveMaximum, queue,
+        return new IngestProperties(true, "main", root, "sightline-ingest", true, batchSize, latency, receiveMaximum, queue,
                 Duration.ofDays(1), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 3,
                 Duration.ofSeconds(30));
     }

@@ -55,9 +55,14 @@ public final class IntakeFixture {
 
     /** Intake settings for this fixture: its topic root, small batches, short linger. */
     public IngestProperties properties(String instanceId) {
-        return new IngestProperties(true, instanceId, root, "g" + root.substring(5), 200, Duration.ofMillis(10), 100, 200,
+        return new IngestProperties(true, instanceId, root, shareGroup(), true, 200, Duration.ofMillis(10), 100, 200,
                 Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 2,
                 Duration.ofSeconds(30));
+    }
+
+    /** The shared-subscription group of this fixture's instances. */
+    public String shareGroup() {
+        return "g" + root.substring(5);
     }
 
     public static MqttClients clients(String url) {
@@ -76,7 +81,12 @@ public final class IntakeFixture {
 
     /** Starts an intake instance and waits until it is connected. */
     public ReadIntake startIntake(String brokerUrl, String instanceId, DataSource ds) {
-        ReadIntake intake = new ReadIntake(clients(brokerUrl), properties(instanceId), ds, new EquipmentRegistry(ds, Duration.ZERO));
+        return startIntake(brokerUrl, properties(instanceId), ds);
+    }
+
+    /** Starts an intake instance with these settings and waits until it is connected. */
+    public ReadIntake startIntake(String brokerUrl, IngestProperties properties, DataSource ds) {
+        ReadIntake intake = new ReadIntake(clients(brokerUrl), properties, ds, new EquipmentRegistry(ds, Duration.ZERO));
         intake.start();
         await().atMost(Duration.ofSeconds(10)).until(intake::isConnected);
         return intake;

@@ -52,7 +52,7 @@ public final class ReadIntake implements AutoCloseable {
     private final ReadPayloadDecoder decoder;
     private final BlockingQueue<Delivery> queue;
     private final BatchWriter writer;
-    private final IntakeStats stats = new IntakeStats();
+    private final IntakeStats stats;
     private final AtomicLong epoch = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final String clientId;
@@ -61,6 +61,13 @@ public final class ReadIntake implements AutoCloseable {
     private Thread connectThread;
 
     public ReadIntake(MqttClients clients, IngestProperties config, DataSource dataSource, EquipmentRegistry equipment) {
+        this(clients, config, dataSource, equipment, new IntakeStats());
+    }
+
+    /** An intake reporting into the given totals (the benchmark reads latencies from them). */
+    public ReadIntake(MqttClients clients, IngestProperties config, DataSource dataSource, EquipmentRegistry equipment,
+                      IntakeStats stats) {
+        this.stats = stats;
         this.clients = clients;
         this.config = config;
         this.topics = new UnitTopics(config.topicRoot());
@@ -131,7 +138,8 @@ public final class ReadIntake implements AutoCloseable {
     }
 
     private void subscribe(MqttAsyncClient c) throws MqttException {
-        MqttSubscription reads = new MqttSubscription(topics.shared(config.shareGroup(), UnitTopics.Kind.READS), 1);
+        MqttSubscription reads = new MqttSubscription(config.sharedSubscription()
+                ? topics.shared(config.shareGroup(), UnitTopics.Kind.READS) : topics.filter(UnitTopics.Kind.READS), 1);
         c.subscribe(new MqttSubscription[] {reads}, null, null, new MqttProperties());
     }
 

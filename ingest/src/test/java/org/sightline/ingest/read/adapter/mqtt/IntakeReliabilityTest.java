@@ -1,0 +1,207 @@
+package org.sightline.ingest.read.adapter.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sightline.ingest.testing.IntakeFixture;
+import org.sightline.ingest.testing.IntakeMain;
+import org.sightline.ingest.testing.PrivateMosquitto;
+import org.sightline.ingest.testing.TcpProxy;
+import org.sightline.testing.TestDatabase;
+
+/**
+ * Failures in the middle of a stream of reads: the broker restarted, the database unreachable,
+ * the intake process killed. Each test publishes reads that the broker acknowledges and asserts
+ * that every one of them ends up stored exactly once. The broker is a private Mosquitto, so it
+ * may be stopped; the database is cut through a TCP proxy.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntakeReliabilityTest implements TestPropertyProvider {
+
+    @Inject
+    DataSource migrated; // creating it runs the migrations
+
+    PrivateMosquitto broker;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.get().micronautProperties();
+    }
+
+    @BeforeAll
+    void startBroker() throws Exception {
+        broker = new PrivateMosquitto();
+    }
+
+    @AfterAll
+    void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    /** Publishes {@code count} reads in the background; each id is added once the broker acknowledged it. */
+    private CompletableFuture<Void> publishInBackground(IntakeFixture f, int count, List<UUID> acknowledged, AtomicInteger sent) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                MqttClient pub = IntakeFixture.publisher(broker.url());
+                for (int i = 0; i < count; i++) {
+                    UUID id = UUID.randomUUID();
+                    IntakeFixture.publish(pub, f.readsTopic(), f.read(id));
+                    acknowledged.add(id);
+                    sent.incrementAndGet();
+                }
+                pub.disconnect();
+                pub.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    // Mosquitto 2.0 does not restore shared subscriptions from its persistence file, so across a
+    // broker restart only a plain subscription keeps what units publish before the service is back
+    @Test
+    void brokerRestartedMidStreamLosesNothingAcknowledged() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        List<UUID> acked = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        try (ReadIntake intake = f.startIntake(broker.url(), f.properties("a").withoutSharedSubscription(),
+                IntakeFixture.dataSource(5432))) {
+            CompletableFuture<Void> publishing = publishInBackground(f, 600, acked, sent);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() >= 200);
+            broker.stop();
+            broker.start();
+            publishing.get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.storedOf(acked) == 600);
+            assertThat(f.storedRows()).isEqualTo(600);
+            assertThat(f.distinctReadIds()).isEqualTo(600);
+            await().atMost(Duration.ofSeconds(10)).until(intake::isConnected);
+        }
+    }
+
+    @Test
+    void databaseUnreachableForAWhileThenBackLosesNothing() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        List<UUID> acked = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+             ReadIntake intake = f.startIntake(broker.url(), "a", IntakeFixture.dataSource(proxy.port()))) {
+            CompletableFuture<Void> publishing = publishInBackground(f, 500, acked, sent);
+            await().atMost(Duration.ofSeconds(10)).until(() -> f.storedRows() >= 100);
+            proxy.cut();
+            long storedAtCut = intake.stats().stored();
+            // the writer keeps failing and retrying while the publisher goes on: nothing is acknowledged
+            await().atMost(Duration.ofSeconds(15)).until(() -> intake.stats().failures() >= 3);
+            publishing.get(30, TimeUnit.SECONDS);
+            assertThat(intake.stats().stored()).isLessThanOrEqualTo(storedAtCut + 200);
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.storedOf(acked) == 500);
+            assertThat(f.storedRows()).isEqualTo(500);
+            assertThat(f.distinctReadIds()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void intakeKilledWhileTheDatabaseIsDownLeavesItsMessagesToTheNextInstance() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        List<UUID> acked = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        try (TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
+            ReadIntake first = f.startIntake(broker.url(), "a", IntakeFixture.dataSource(proxy.port()));
+            proxy.cut();
+            publishInBackground(f, 200, acked, sent).get(20, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.stats().messages() >= 100);
+            first.kill();
+            proxy.restore();
+            assertThat(f.storedRows()).isZero();
+            try (ReadIntake second = f.startIntake(broker.url(), "a", IntakeFixture.dataSource(proxy.port()))) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> f.storedOf(acked) == 200);
+                assertThat(f.storedRows()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void intakeProcessKilledWithSigkillUnderLoadAndRestartedLosesNothing() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        List<UUID> acked = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger sent = new AtomicInteger();
+        Process first = startProcess(f);
+        try {
+            CompletableFuture<Void> publishing = publishInBackground(f, 1500, acked, sent);
+            await().atMost(Duration.ofSeconds(15)).until(() -> f.storedRows() >= 300);
+            first.destroyForcibly(); // SIGKILL
+            assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            long storedAtKill = f.storedRows();
+            Process second = startProcess(f);
+            try {
+                publishing.get(30, TimeUnit.SECONDS);
+                await().atMost(Duration.ofSeconds(20)).until(() -> f.storedOf(acked) == 1500);
+                assertThat(f.storedRows()).isEqualTo(1500);
+                assertThat(f.distinctReadIds()).isEqualTo(1500);
+                assertThat(storedAtKill).isLessThan(1500);
+            } finally {
+                second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            first.destroyForcibly();
+        }
+    }
+
+    private Process startProcess(IntakeFixture f) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), IntakeMain.class.getName(),
+                broker.url(), TestDatabase.get().jdbcUrl(), TestDatabase.get().user(), f.root, f.shareGroup(), "proc")
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.equals("READY")) {
+                        // keep draining so the child never blocks on a full pipe
+                        Thread drain = new Thread(() -> {
+                            try {
+                                while (out.readLine() != null) {
+                                    // discard
+                                }
+                            } catch (java.io.IOException ignored) {
+                                // the process ended
+                            }
+                        });
+                        drain.setDaemon(true);
+                        drain.start();
+                        return true;
+                    }
+                }
+                return false;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        assertThat(ready.get(20, TimeUnit.SECONDS)).as("intake process started").isTrue();
+        return p;
+    }
+}
