@@ -159,20 +159,20 @@ public final class HotlistIndex {
             }
         };
         keys.forEach(TAG_EXACT | encode(plate, -1, false), add);
-        keys.forEach(TAG_CLASS | encode(plate, -1, true), add);
+        long whole = encode(plate, -1, true);
         if (settings.maxFreeEdits() > 0) {
-            // the reading lacks a character: it is one of an entry's deletions
-            keys.forEach(TAG_DELETION | encode(plate, -1, true), add);
+            // its class key, and (the reading lacks a character) one of an entry's deletions
+            keys.forEach(TAG_CLASS | whole, TAG_DELETION | whole, add);
             for (int skip = 0; skip < plate.length() && plate.length() > 1; skip++) {
                 if (skip > 0 && sameClass(plate.charAt(skip), plate.charAt(skip - 1))) {
                     continue;
                 }
                 long deleted = encode(plate, skip, true);
-                // the reading has an extra character
-                keys.forEach(TAG_CLASS | deleted, add);
-                // one character substituted: both lose it at the same place
-                keys.forEach(TAG_DELETION | deleted, add);
+                // the reading has an extra character, or one character is substituted (both lose it)
+                keys.forEach(TAG_CLASS | deleted, TAG_DELETION | deleted, add);
             }
+        } else {
+            keys.forEach(TAG_CLASS | whole, add);
         }
         for (int i = 0; i < count[0]; i++) {
             check(reading, alternative, at, best, candidates[i]);
