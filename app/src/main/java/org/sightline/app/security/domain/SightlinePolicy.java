@@ -47,6 +47,12 @@ public final class SightlinePolicy {
                 rule("GET", "/planner", ROLES, PLANNER, ADMIN),
                 rule("GET", "/engineer", ROLES, ENGINEER, ADMIN),
 
+                // ingest: roadside unit status for engineers, dead letters for administrators
+                rule("GET", "/api/ingest/units", ROLES, ENGINEER, ADMIN),
+                rule("GET", "/api/ingest/units/**", ROLES, ENGINEER, ADMIN),
+                rule("GET", "/api/ingest/dead-letters", ROLES, ADMIN),
+                rule("POST", "/api/ingest/dead-letters/**", ROLES, ADMIN),
+
                 // operations
                 rule("GET", "/metrics", ROLES, ADMIN)));
     }
