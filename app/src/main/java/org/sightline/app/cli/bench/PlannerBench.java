@@ -54,6 +54,10 @@ public class PlannerBench implements Callable<Integer> {
     @Option(names = "--months", defaultValue = "2018-01..2019-12", description = "Months of demand (default ${DEFAULT-VALUE}).")
     String months;
 
+    @Option(names = "--area-months", defaultValue = "2018-01..2020-06",
+            description = "Months of the force-wide instance (default ${DEFAULT-VALUE}: every month of the shared data).")
+    String areaMonths;
+
     @Option(names = "--lsoa-prefix", defaultValue = "Knowsley ", description = "The borough instance (default '${DEFAULT-VALUE}').")
     String lsoaPrefix;
 
@@ -108,11 +112,12 @@ public class PlannerBench implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long heap0 = rt.totalMemory() - rt.freeMemory();
-        List<CrimeRecord> force = folder.read(AreaFilter.anywhere(), range).records();
+        MonthRange forceRange = MonthRanges.parse(areaMonths);
+        List<CrimeRecord> force = folder.read(AreaFilter.anywhere(), forceRange).records();
         MetricProjection forceProjection = new ProjectionService().forArea(FileBacktest.envelope(force));
         List<Candidate> forceCandidates = FileBacktest.candidates(forceProjection, force, 50);
         Demand forceDemand = new DemandBuilder(forceProjection).build(force,
-                DemandSpec.predictive(CrimeWeights.priorities(), range));
+                DemandSpec.predictive(CrimeWeights.priorities(), forceRange));
         t0 = System.nanoTime();
         SitingInstance forceIn = new CoverageBuilder(8).build(forceDemand, spec, forceCandidates, List.of());
         double forceBuild = seconds(t0);
@@ -129,7 +134,7 @@ public class PlannerBench implements Callable<Integer> {
         double memoryMb = (heap1 - heap0) / (1024.0 * 1024);
         System.out.printf("whole force area %s: %d records, %d demand points, %d candidates, %d options, %d entries; "
                         + "coverage built in %.2f s; lazy greedy %d cameras median %.3f s, covered %.1f %%; heap held by "
-                        + "records + demand + candidates + coverage %.0f MB%n", months, force.size(), forceDemand.size(),
+                        + "records + demand + candidates + coverage %.0f MB%n", areaMonths, force.size(), forceDemand.size(),
                 forceCandidates.size(), forceIn.optionCount(), forceIn.coverageEntries(), forceBuild, areaCameras,
                 forceGreedyS, 100 * forceGreedy.coveredShare(), memoryMb);
         force = null;
