@@ -41,6 +41,9 @@ public final class SightlinePolicy {
                 rule("GET", "/", AUTHENTICATED),
                 rule("GET", "/api/me", AUTHENTICATED),
                 rule("GET", "/api/map/config", AUTHENTICATED),
+                // geography (geo-data): boundaries, roads, arterials, crossings, cameras, units, candidate sites;
+                // covert cameras are filtered by the user's clearance inside the resource
+                rule("GET", "/api/geo/**", AUTHENTICATED),
 
                 // user pages
                 rule("GET", "/operator", ROLES, OPERATOR, SUPERVISOR, ADMIN),
