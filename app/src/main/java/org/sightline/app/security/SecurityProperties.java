@@ -16,6 +16,7 @@ import java.util.List;
  * @param maxFailedLogins consecutive failures that lock an account (1-100)
  * @param lockout how long a locked account stays locked
  * @param apiTokenLifetime lifetime of a bearer token issued by {@code POST /api/token}
+ * @param loginAttemptsPerMinute login attempts allowed per client address per minute (1-1000)
  * @param allowedOrigins origins (scheme://host[:port]) besides the service's own from which
  *                       browsers may send state-changing requests, e.g. the public address behind
  *                       a reverse proxy
@@ -26,6 +27,7 @@ public record SecurityProperties(
         @Bindable(defaultValue = "5") @Min(1) @Max(100) int maxFailedLogins,
         @Bindable(defaultValue = "15m") @NotNull Duration lockout,
         @Bindable(defaultValue = "8h") @NotNull Duration apiTokenLifetime,
+        @Bindable(defaultValue = "30") @Min(1) @Max(1000) int loginAttemptsPerMinute,
         @Nullable List<String> allowedOrigins) {
 
     public SecurityProperties {
