@@ -56,6 +56,12 @@ public final class SightlinePolicy {
                 rule("GET", "/api/ingest/dead-letters", ROLES, ADMIN),
                 rule("POST", "/api/ingest/dead-letters/**", ROLES, ADMIN),
 
+                // planner: plans and hotspot layers
+                rule("POST", "/api/plans", ROLES, PLANNER, ADMIN),
+                rule("GET", "/api/plans", ROLES, PLANNER, ADMIN),
+                rule("GET", "/api/plans/**", ROLES, PLANNER, ADMIN),
+                rule("GET", "/api/hotspots/**", ROLES, PLANNER, ADMIN),
+
                 // operations
                 rule("GET", "/metrics", ROLES, ADMIN)));
     }

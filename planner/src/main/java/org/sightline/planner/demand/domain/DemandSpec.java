@@ -53,12 +53,14 @@ public record DemandSpec(
     }
 
     /**
-     * The predictive default: priority weights, a 12-month recency half-life and a share of each
-     * point's demand spread over map points within 150 m (crime concentrates on street segments, and
-     * police.uk snaps records to nearby map points, so a neighbour's past crime predicts here too).
+     * The predictive default: a 12-month recency half-life and a tenth of each neighbouring point's
+     * demand within 250 m (quartic kernel) added to a point's own (crime concentrates along street
+     * segments, and police.uk snaps records to nearby map points, so a neighbour's past crime
+     * predicts here too). These values held up best when fitted on held-out months of the Merseyside
+     * data ({@code DemandCalibration}); a backtest refits them on its own training months.
      */
     public static DemandSpec predictive(CrimeWeights weights, MonthRange months) {
-        return new DemandSpec(weights, months, 12, Map.of(), 1, 150, 0.5);
+        return new DemandSpec(weights, months, 12, Map.of(), 1, 250, 0.1);
     }
 
     /** A copy with other smoothing. */

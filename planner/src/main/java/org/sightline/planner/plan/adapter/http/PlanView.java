@@ -1,0 +1,83 @@
+package org.sightline.planner.plan.adapter.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sightline.geo.crs.LonLat;
+import org.sightline.planner.plan.domain.PlanOutcome;
+import org.sightline.planner.plan.domain.SiteRecommendation;
+
+/** A plan as the API returns it (and stores it): ids, the request summary, the ranked sites and the curve. */
+@Serdeable
+public record PlanView(
+        @Nullable String id,
+        @Nullable String createdAt,
+        String boundary,
+        String title,
+        String demand,
+        String camera,
+        String solver,
+        String solverStatus,
+        double solverSeconds,
+        double totalDemand,
+        double existingCoveredShare,
+        double coveredShare,
+        @Nullable Double upperBoundShare,
+        @Nullable Double gap,
+        long records,
+        int demandPoints,
+        int candidates,
+        int existingCameras,
+        List<Site> sites,
+        List<Curve> curve,
+        List<String> notes) {
+
+    /** One recommended site. {@code sector} is a closed WGS84 ring of [lon, lat] pairs. */
+    @Serdeable
+    public record Site(int rank, String siteId, String source, double lon, double lat, double azimuthDegrees,
+                       double costGbp, Map<String, Integer> recordsByType, double marginalGain, double marginalShare,
+                       double cumulativeShare, String explanation, List<List<Double>> sector) {
+    }
+
+    /** One point of the coverage curve. */
+    @Serdeable
+    public record Curve(int cameras, double costGbp, double coveredShare) {
+    }
+
+    /** The view of a fresh outcome (id and time set when stored). */
+    public static PlanView of(String boundary, String title, PlanOutcome o) {
+        List<Site> sites = new ArrayList<>();
+        for (SiteRecommendation s : o.sites()) {
+            List<List<Double>> ring = new ArrayList<>();
+            for (LonLat p : s.sector()) {
+                ring.add(List.of(round(p.lonDegrees(), 6), round(p.latDegrees(), 6)));
+            }
+            sites.add(new Site(s.rank(), s.siteId(), s.siteSource(), round(s.position().lonDegrees(), 6),
+                    round(s.position().latDegrees(), 6), s.azimuthDegrees(), s.costGbp(), s.recordsByType(),
+                    round(s.marginalGain(), 3), s.marginalShare(), s.cumulativeShare(), s.explanation(), ring));
+        }
+        List<Curve> curve = o.curve().stream().map(c -> new Curve(c.cameras(), c.costGbp(), c.coveredShare())).toList();
+        return new PlanView(null, null, boundary, title == null ? "" : title, o.demandDescription(),
+                o.cameraDescription(), o.solver(), o.solverStatus(), round(o.solverSeconds(), 4), round(o.totalDemand(), 3),
+                o.existingCoveredShare(), o.coveredShare(), finite(o.upperBoundShare()), finite(o.gap()), o.records(),
+                o.demandPoints(), o.candidates(), o.existingCameras(), sites, curve, o.notes());
+    }
+
+    /** A copy carrying the stored id and time. */
+    public PlanView withId(String newId, String newCreatedAt) {
+        return new PlanView(newId, newCreatedAt, boundary, title, demand, camera, solver, solverStatus, solverSeconds,
+                totalDemand, existingCoveredShare, coveredShare, upperBoundShare, gap, records, demandPoints, candidates,
+                existingCameras, sites, curve, notes);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,186 @@
+package org.sightline.planner.plan.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sightline.geo.crime.adapter.db.CrimeBulkLoad;
+import org.sightline.geo.crime.adapter.db.CrimeStore;
+import org.sightline.geo.crime.domain.CrimeRecord;
+import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.demo.DemoAreaLoader;
+import org.sightline.geo.site.adapter.db.CandidateSiteStore;
+import org.sightline.geo.site.domain.CandidateSite;
+import org.sightline.testing.TestDatabase;
+
+/**
+ * The plan API on real PostGIS: the packaged demo area (boundary, cameras, surveyed sites) plus
+ * crimes written here at two surveyed sites. Access control is the app's policy table; security is
+ * off here so the resource itself is tested.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanApiTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DemoAreaLoader demo;
+
+    @Inject
+    CrimeStore crimes;
+
+    @Inject
+    CandidateSiteStore sites;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private CandidateSite busy;
+    private CandidateSite quiet;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(TestDatabase.get().micronautProperties());
+        p.put("micronaut.security.enabled", "false");
+        p.put("micronaut.server.port", "-1");
+        return p;
+    }
+
+    @BeforeAll
+    void load() {
+        demo.load("knowsley");
+        List<CandidateSite> all = sites.list(Optional.empty());
+        busy = all.get(0);
+        quiet = all.get(all.size() - 1);
+        try (CrimeBulkLoad load = crimes.begin("plan-api-test")) {
+            for (int i = 0; i < 31; i++) {
+                load.accept(crime("Vehicle crime", "2019-0" + (1 + i % 9), busy.position()));
+            }
+            for (int i = 0; i < 54; i++) {
+                load.accept(crime("Anti-social behaviour", "2019-1" + (i % 3), busy.position()));
+            }
+            for (int i = 0; i < 7; i++) {
+                load.accept(crime("Burglary", "2019-05", quiet.position()));
+            }
+            load.accept(crime("Shoplifting", "2019-05", quiet.position()));
+            load.finish();
+        }
+    }
+
+    private static CrimeRecord crime(String type, String month, LonLat at) {
+        return new CrimeRecord("", YearMonth.parse(month), "Test", type, at, "On or near Test Street", "E01000001",
+                "Knowsley 001A", "");
+    }
+
+    private JsonNode post(String body) throws Exception {
+        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/api/plans", body), String.class);
+        assertThat(r.getStatus().getCode()).isEqualTo(201);
+        return json.readTree(r.body());
+    }
+
+    private JsonNode problem(String body) throws Exception {
+        HttpClientResponseException e = (HttpClientResponseException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/plans", body), String.class));
+        assertThat(e).as("a 400 answer").isNotNull();
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
+        JsonNode p = json.readTree(e.getResponse().getBody(String.class).orElseThrow());
+        assertThat(p.path("status").asInt()).isEqualTo(400);
+        return p;
+    }
+
+    @Test
+    void planPutsTheFirstCameraWhereTheCrimeIsAndExplainsIt() throws Exception {
+        JsonNode plan = post("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"generateCandidates":false,
+                 "camera":{"fovDegrees":30,"widthPx":1920,"dori":"detect"},"title":"test plan"}""");
+        JsonNode first = plan.path("sites").get(0);
+        assertThat(first.path("siteId").asText()).isEqualTo(busy.id().value());
+        assertThat(first.path("recordsByType").path("Vehicle crime").asInt()).isEqualTo(31);
+        assertThat(first.path("explanation").asText()).contains("54 ASB reports", "31 vehicle crimes", "12 months");
+        assertThat(plan.path("sites").get(1).path("siteId").asText()).isEqualTo(quiet.id().value());
+        assertThat(plan.path("curve").size()).isEqualTo(3);
+        assertThat(plan.path("coveredShare").asDouble()).isGreaterThan(0.99);
+
+        String id = plan.path("id").asText();
+        JsonNode again = json.readTree(http.toBlocking().retrieve("/api/plans/" + id));
+        assertThat(again.path("sites").get(0).path("siteId").asText()).isEqualTo(busy.id().value());
+        String csv = http.toBlocking().retrieve("/api/plans/" + id + "/export?format=csv");
+        assertThat(csv.lines().count()).isEqualTo(3);
+        assertThat(csv).contains(busy.id().value());
+        JsonNode sectors = json.readTree(http.toBlocking().retrieve("/api/plans/" + id + "/export?layer=sectors"));
+        assertThat(sectors.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
+        byte[] gpkg = http.toBlocking().retrieve(HttpRequest.GET("/api/plans/" + id + "/export?format=gpkg"), byte[].class);
+        assertThat(new String(gpkg, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
+    }
+
+    @Test
+    void exactSolverReportsItsBoundAndGap() throws Exception {
+        JsonNode plan = post("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"solver":"exact","timeLimitSeconds":10,
+                 "generateCandidates":false}""");
+        assertThat(plan.path("solver").asText()).contains("SCIP");
+        assertThat(plan.path("gap").asDouble()).isLessThanOrEqualTo(0.001);
+        assertThat(plan.path("upperBoundShare").asDouble()).isGreaterThanOrEqualTo(plan.path("coveredShare").asDouble());
+        assertThat(plan.path("sites").get(0).path("siteId").asText()).isEqualTo(busy.id().value());
+    }
+
+    @Test
+    void badInputIsAProblemThatSaysWhatToChange() throws Exception {
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"crimeTypes":{"Jaywalking":1}}""")
+                .path("detail").asText()).contains("unknown crime type 'Jaywalking'");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"camera":{"fovDegrees":360}}""")
+                .path("detail").asText()).contains("fixed camera");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"camera":{"fovDegrees":0}}""")
+                .path("detail").asText()).contains("field of view");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2015-01..2015-12","cameras":2}""")
+                .path("detail").asText()).contains("no crimes");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","budgetGbp":1,"generateCandidates":false}""")
+                .path("detail").asText()).contains("below the cheapest site");
+        assertThat(problem("""
+                {"boundary":"NOWHERE","months":"2019-01..2019-12","cameras":2}""")
+                .path("detail").asText()).contains("no stored boundary");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"budgetGbp":5000}""")
+                .path("detail").asText()).contains("not both");
+        assertThat(problem("""
+                {"boundary":"E08000011","months":"2019-13..2019-12","cameras":2}""")
+                .path("detail").asText()).contains("2018-01..2019-12");
+    }
+
+    @Test
+    void hotspotLayersAreGeoJsonAndUnknownPlansAreNotFound() throws Exception {
+        JsonNode kde = json.readTree(http.toBlocking().retrieve("/api/hotspots/kde?boundary=E08000011&months=2019-01..2019-12"));
+        assertThat(kde.path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(kde.path("features").size()).isGreaterThan(0);
+        JsonNode gi = json.readTree(http.toBlocking().retrieve("/api/hotspots/gi-star?boundary=E08000011&months=2019-01..2019-12"));
+        assertThat(gi.path("method").asText()).contains("Benjamini-Hochberg");
+        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/hotspots/heat?boundary=E08000011&months=2019-01..2019-12"))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/plans/00000000-0000-0000-0000-000000000000"))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+    }
+}
