@@ -62,6 +62,13 @@ public final class SightlinePolicy {
                 rule("GET", "/api/plans/**", ROLES, PLANNER, ADMIN),
                 rule("GET", "/api/hotspots/**", ROLES, PLANNER, ADMIN),
 
+                // alerting: operators see lists and work alerts; supervisors manage the lists
+                rule("GET", "/api/hotlists", ROLES, OPERATOR, SUPERVISOR, ADMIN),
+                rule("GET", "/api/hotlists/**", ROLES, OPERATOR, SUPERVISOR, ADMIN),
+                rule("*", "/api/hotlists/**", ROLES, SUPERVISOR, ADMIN),
+                rule("GET", "/api/alerts", ROLES, OPERATOR, SUPERVISOR, ADMIN),
+                rule("*", "/api/alerts/**", ROLES, OPERATOR, SUPERVISOR, ADMIN),
+
                 // operations
                 rule("GET", "/metrics", ROLES, ADMIN)));
     }

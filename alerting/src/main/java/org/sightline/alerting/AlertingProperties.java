@@ -1,0 +1,95 @@
+package org.sightline.alerting;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import org.sightline.alerting.hotlist.domain.EntryRules;
+import org.sightline.alerting.match.domain.FreeEditRule;
+import org.sightline.alerting.match.domain.MatchSettings;
+import org.sightline.alerting.match.domain.OcrConfusions;
+
+/**
+ * Alerting settings ({@code sightline.alerting.*}), checked at start-up.
+ *
+ * @param defaultValidity validity of an entry given without an expiry
+ * @param maxValidity longest validity an entry may have
+ * @param ocrClasses OCR confusion classes, comma-separated (e.g. {@code 0ODQ,1I,2Z,5S,8B,6G})
+ * @param maxFreeEdits free edits allowed on top of the confusion classes (0 or 1)
+ * @param freeEditRule when a free edit may be spent (GRAMMAR or ANY)
+ * @param joinWindow sightings of one plate on one list closer than this join one open alert
+ * @param escalateAfter an unacknowledged high-priority alert escalates after this long
+ * @param escalatePriority priority from which alerts escalate
+ * @param retroWindow how far back a new entry is checked against stored reads
+ * @param listen whether to subscribe to the units' reads
+ * @param shareGroup the shared-subscription group alerting reads through
+ * @param sessionExpiry how long the broker keeps alerting's session (and its missed reads) while it is down
+ * @param maxImportBytes largest hotlist file accepted
+ */
+@Context
+@ConfigurationProperties("sightline.alerting")
+public record AlertingProperties(
+        @Bindable(defaultValue = "30d") Duration defaultValidity,
+        @Bindable(defaultValue = "365d") Duration maxValidity,
+        @Bindable(defaultValue = "0ODQ,1I,2Z,5S,8B,6G") String ocrClasses,
+        @Bindable(defaultValue = "1") int maxFreeEdits,
+        @Bindable(defaultValue = "GRAMMAR") FreeEditRule freeEditRule,
+        @Bindable(defaultValue = "10m") Duration joinWindow,
+        @Bindable(defaultValue = "2m") Duration escalateAfter,
+        @Bindable(defaultValue = "70") int escalatePriority,
+        @Bindable(defaultValue = "90d") Duration retroWindow,
+        @Bindable(defaultValue = "true") boolean listen,
+        @Bindable(defaultValue = "alerting") String shareGroup,
+        @Bindable(defaultValue = "24h") Duration sessionExpiry,
+        @Bindable(defaultValue = "16777216") int maxImportBytes) {
+
+    public AlertingProperties {
+        require(defaultValidity, "default-validity", Duration.ofHours(1), Duration.ofDays(3650));
+        require(maxValidity, "max-validity", Duration.ofHours(1), Duration.ofDays(3650));
+        if (maxValidity.compareTo(defaultValidity) < 0) {
+            throw new IllegalArgumentException("sightline.alerting.max-validity = " + maxValidity
+                    + ": must not be shorter than default-validity (" + defaultValidity + ")");
+        }
+        try {
+            OcrConfusions.parse(ocrClasses);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sightline.alerting.ocr-classes = '" + ocrClasses + "': " + e.getMessage());
+        }
+        if (maxFreeEdits < 0 || maxFreeEdits > 1) {
+            throw new IllegalArgumentException("sightline.alerting.max-free-edits = " + maxFreeEdits + ": must be 0 or 1");
+        }
+        require(joinWindow, "join-window", Duration.ZERO, Duration.ofDays(1));
+        require(escalateAfter, "escalate-after", Duration.ofSeconds(5), Duration.ofDays(1));
+        if (escalatePriority < 0 || escalatePriority > 100) {
+            throw new IllegalArgumentException("sightline.alerting.escalate-priority = " + escalatePriority
+                    + ": must be 0-100");
+        }
+        require(retroWindow, "retro-window", Duration.ZERO, Duration.ofDays(3650));
+        if (shareGroup == null || !shareGroup.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException("sightline.alerting.share-group = '" + shareGroup
+                    + "': must be 1-40 letters, digits, '-' or '_'");
+        }
+        require(sessionExpiry, "session-expiry", Duration.ofMinutes(1), Duration.ofDays(30));
+        if (maxImportBytes < 1024 || maxImportBytes > 256 * 1024 * 1024) {
+            throw new IllegalArgumentException("sightline.alerting.max-import-bytes = " + maxImportBytes
+                    + ": must be 1024-268435456");
+        }
+    }
+
+    /** The entry validity rules. */
+    public EntryRules entryRules() {
+        return new EntryRules(defaultValidity, maxValidity);
+    }
+
+    /** The matcher settings. */
+    public MatchSettings matchSettings() {
+        return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule);
+    }
+
+    private static void require(Duration d, String key, Duration min, Duration max) {
+        if (d == null || d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException("sightline.alerting." + key + " = " + d + ": must be between "
+                    + min + " and " + max);
+        }
+    }
+}
