@@ -1,0 +1,260 @@
+package org.sightline.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sightline.geo.boundary.adapter.db.BoundaryStore;
+import org.sightline.geo.crime.domain.AreaFilter;
+import org.sightline.geo.crime.domain.CrimeFilter;
+import org.sightline.geo.crime.domain.MonthRange;
+import org.sightline.geo.demo.DemoAreaLoader;
+import org.sightline.geo.io.ReadSummary;
+import org.sightline.geo.io.feature.FeatureFormat;
+import org.sightline.geo.transfer.GeoImportService;
+import org.sightline.geo.transfer.ImportResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sightline import crimes|boundary|roads|cameras|candidates FILE} and {@code import demo AREA}:
+ * loads GIS files into the database, reporting every rejected row and ending with a summary.
+ * Exit code 0 when every row loaded, 1 when some rows or files were rejected, 2 on a usage or
+ * start-up error.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Load crimes, boundaries, roads, cameras or candidate sites from files (GeoJSON, GeoJSON-lines, GeoPackage, CSV).",
+        subcommands = {ImportCommand.Crimes.class, ImportCommand.Boundaries.class, ImportCommand.Roads.class,
+                ImportCommand.Cameras.class, ImportCommand.Candidates.class, ImportCommand.Demo.class})
+public class ImportCommand implements Runnable {
+
+    @Override
+    public void run() {
+        System.out.println("Usage: sightline import crimes|boundary|roads|cameras|candidates FILE, or import demo AREA;"
+                + " see 'sightline import --help'.");
+    }
+
+    /** Options of every import. */
+    static class Common {
+        @Mixin
+        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+
+        @Option(names = "--show-problems", defaultValue = "20", paramLabel = "N",
+                description = "Print the first N rejected rows (default ${DEFAULT-VALUE}); all are counted.")
+        int showProblems;
+    }
+
+    /** Prints the summary and returns the exit code. */
+    static int report(ImportResult result, String what) {
+        for (ReadSummary s : result.files()) {
+            System.out.println("  " + s.describe());
+        }
+        result.notes().forEach(n -> System.out.println("  note: " + n));
+        System.out.printf("%s: %d rows read, %d accepted, %d filtered out, %d rejected; %d stored (new or replaced)%n",
+                what, result.rowsRead(), result.rowsAccepted(), result.rowsFiltered(), result.rowsRejected(), result.stored());
+        return result.rowsRejected() == 0 && result.complete() ? 0 : 1;
+    }
+
+    /** {@code import crimes}. */
+    @Command(name = "crimes", mixinStandardHelpOptions = true,
+            description = "Load data.police.uk street-level crime CSV files (.csv or .csv.gz; a directory loads all of them).")
+    static class Crimes implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE|DIR", arity = "1..*")
+        List<Path> inputs;
+
+        @Option(names = "--lsoa-prefix", paramLabel = "TEXT", description = "Keep rows whose LSOA name starts with TEXT, e.g. 'Knowsley '.")
+        String lsoaPrefix;
+
+        @Option(names = "--within", paramLabel = "CODE", description = "Keep rows inside the stored boundary CODE.")
+        String within;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month to keep.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM", description = "Last month to keep.")
+        String to;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "Keep only this crime type (repeatable), e.g. 'Vehicle crime'.")
+        List<String> types = new ArrayList<>();
+
+        @Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            MonthRange months;
+            try {
+                months = new MonthRange(from == null ? MonthRange.ALL.first() : YearMonth.parse(from),
+                        to == null ? MonthRange.ALL.last() : YearMonth.parse(to));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                System.err.println("--from/--to must be months like 2019-01 with --from before --to: " + e.getMessage());
+                return 2;
+            }
+            if (lsoaPrefix != null && within != null) {
+                System.err.println("Give --lsoa-prefix or --within, not both.");
+                return 2;
+            }
+            try (ApplicationContext ctx = common.config.start()) {
+                AreaFilter area = AreaFilter.anywhere();
+                if (lsoaPrefix != null) {
+                    area = AreaFilter.lsoaNamePrefix(lsoaPrefix);
+                } else if (within != null) {
+                    var boundary = ctx.getBean(BoundaryStore.class).find(within);
+                    if (boundary.isEmpty()) {
+                        System.err.println("No boundary with code '" + within + "' is stored: import it first (sightline import boundary FILE).");
+                        return 2;
+                    }
+                    area = AreaFilter.within(boundary.get().area());
+                }
+                ProgressBar progress = new ProgressBar(System.err, common.showProblems);
+                ImportResult result = ctx.getBean(GeoImportService.class)
+                        .crimes(inputs, new CrimeFilter(area, months, new HashSet<>(types)), progress);
+                progress.clear();
+                return report(result, "crimes");
+            } catch (RuntimeException e) {
+                System.err.println(StartupFailure.explain(e));
+                return 2;
+            }
+        }
+    }
+
+    /** Shared by {@code import boundary|roads|cameras|candidates}. */
+    abstract static class FeatureImport implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "geojson, geojsonl, gpkg or csv (default: from the file name).")
+        String format;
+
+        @Option(names = "--layer", paramLabel = "NAME", description = "GeoPackage layer (default: the only one).")
+        String layer;
+
+        @Mixin
+        Common common = new Common();
+
+        abstract String what();
+
+        abstract ImportResult load(GeoImportService imports, Optional<FeatureFormat> format, Optional<String> layer,
+                                   ProgressBar progress);
+
+        @Override
+        public Integer call() {
+            Optional<FeatureFormat> f = Optional.empty();
+            if (format != null) {
+                f = FeatureFormat.find(format);
+                if (f.isEmpty()) {
+                    System.err.println("--format must be geojson, geojsonl, gpkg or csv, was '" + format + "'");
+                    return 2;
+                }
+            }
+            try (ApplicationContext ctx = common.config.start()) {
+                ProgressBar progress = new ProgressBar(System.err, common.showProblems);
+                ImportResult result = load(ctx.getBean(GeoImportService.class), f, Optional.ofNullable(layer), progress);
+                progress.clear();
+                return report(result, what());
+            } catch (RuntimeException e) {
+                System.err.println(StartupFailure.explain(e));
+                return 2;
+            }
+        }
+    }
+
+    /** {@code import boundary}. */
+    @Command(name = "boundary", aliases = "boundaries", mixinStandardHelpOptions = true,
+            description = "Load boundaries (polygons) from GeoJSON, GeoJSON-lines or GeoPackage; invalid outlines are rejected.")
+    static class Boundaries extends FeatureImport {
+        @Option(names = "--code-field", paramLabel = "NAME", description = "Attribute holding the code (default: code, *cd, id).")
+        String codeField;
+
+        @Option(names = "--name-field", paramLabel = "NAME", description = "Attribute holding the name (default: name, *nm).")
+        String nameField;
+
+        @Override
+        String what() {
+            return "boundaries";
+        }
+
+        @Override
+        ImportResult load(GeoImportService imports, Optional<FeatureFormat> format, Optional<String> layer, ProgressBar progress) {
+            return imports.boundaries(file, format, layer, Optional.ofNullable(codeField), Optional.ofNullable(nameField), progress);
+        }
+    }
+
+    /** {@code import roads}. */
+    @Command(name = "roads", mixinStandardHelpOptions = true,
+            description = "Load a road network (OS Open Roads or OpenStreetMap-derived GeoJSON/GeoPackage), keeping class and number.")
+    static class Roads extends FeatureImport {
+        @Override
+        String what() {
+            return "roads";
+        }
+
+        @Override
+        ImportResult load(GeoImportService imports, Optional<FeatureFormat> format, Optional<String> layer, ProgressBar progress) {
+            return imports.roads(file, format, layer, progress);
+        }
+    }
+
+    /** {@code import cameras}. */
+    @Command(name = "cameras", mixinStandardHelpOptions = true,
+            description = "Load a camera estate: points with id, kind (ANPR/CCTV), azimuth_degrees and optional unit_id,"
+                    + " deployment, mount_height_metres, horizontal_fov_degrees, resolution, status.")
+    static class Cameras extends FeatureImport {
+        @Override
+        String what() {
+            return "cameras";
+        }
+
+        @Override
+        ImportResult load(GeoImportService imports, Optional<FeatureFormat> format, Optional<String> layer, ProgressBar progress) {
+            return imports.cameras(file, format, layer, progress);
+        }
+    }
+
+    /** {@code import candidates}. */
+    @Command(name = "candidates", mixinStandardHelpOptions = true,
+            description = "Load candidate sites: points with id and optional cost_gbp, constraints ('pole available;power'), source.")
+    static class Candidates extends FeatureImport {
+        @Override
+        String what() {
+            return "candidate sites";
+        }
+
+        @Override
+        ImportResult load(GeoImportService imports, Optional<FeatureFormat> format, Optional<String> layer, ProgressBar progress) {
+            return imports.candidates(file, format, layer, progress);
+        }
+    }
+
+    /** {@code import demo AREA}. */
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Load a packaged demo area (boundary, roads, cameras, candidate sites), e.g. knowsley.")
+    static class Demo implements Callable<Integer> {
+        @Parameters(paramLabel = "AREA", defaultValue = "knowsley")
+        String area;
+
+        @Mixin
+        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+
+        @Override
+        public Integer call() {
+            try (ApplicationContext ctx = config.start()) {
+                System.out.println(ctx.getBean(DemoAreaLoader.class).load(area).describe());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            } catch (RuntimeException e) {
+                System.err.println(StartupFailure.explain(e));
+                return 2;
+            }
+        }
+    }
+}
