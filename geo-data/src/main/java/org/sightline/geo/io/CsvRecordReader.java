@@ -41,48 +41,61 @@ public final class CsvRecordReader {
         }
         recordLine = line;
         List<String> fields = new ArrayList<>(16);
-        StringBuilder field = new StringBuilder(32);
-        boolean quoted = false;
-        boolean afterQuote = false;
+        // only used for quoted fields and fields that straddle two buffer loads
+        StringBuilder field = null;
         while (true) {
             if (!fill()) {
-                if (quoted) {
-                    throw new MalformedRecordException(recordLine, "a quoted field is not closed before the end of the file");
-                }
-                fields.add(field.toString());
+                fields.add(field == null ? "" : field.toString());
                 return fields;
             }
+            char c = buffer[pos];
+            if (c == '"' && (field == null || field.length() == 0)) {
+                pos++;
+                field = readQuoted(field == null ? new StringBuilder(32) : field);
+                continue;
+            }
+            int start = pos;
+            while (pos < limit && (c = buffer[pos]) != ',' && c != '\n' && c != '\r') {
+                pos++;
+            }
+            if (pos == limit) {
+                field = (field == null ? new StringBuilder(32) : field).append(buffer, start, pos - start);
+                continue;
+            }
+            fields.add(field == null ? new String(buffer, start, pos - start)
+                    : field.append(buffer, start, pos - start).toString());
+            field = null;
+            pos++;
+            if (c == ',') {
+                continue;
+            }
+            if (c == '\r' && fill() && buffer[pos] == '\n') {
+                pos++;
+            }
+            line++;
+            return fields;
+        }
+    }
+
+    /** Reads a quoted field after its opening quote, up to and including the closing quote. */
+    private StringBuilder readQuoted(StringBuilder sb) throws IOException {
+        while (true) {
+            if (!fill()) {
+                throw new MalformedRecordException(recordLine, "a quoted field is not closed before the end of the file");
+            }
             char c = buffer[pos++];
-            if (quoted) {
-                if (c == '"') {
-                    if (fill() && buffer[pos] == '"') {
-                        pos++;
-                        field.append('"');
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                afterQuote = false;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && fill() && buffer[pos] == '\n') {
+            if (c == '"') {
+                if (fill() && buffer[pos] == '"') {
                     pos++;
+                    sb.append('"');
+                } else {
+                    return sb;
                 }
-                line++;
-                fields.add(field.toString());
-                return fields;
-            } else if (c == '"' && field.length() == 0 && !afterQuote) {
-                quoted = true;
             } else {
-                field.append(c);
+                if (c == '\n') {
+                    line++;
+                }
+                sb.append(c);
             }
         }
     }

@@ -68,6 +68,7 @@ public class GeoImportService {
         try (CrimeBulkLoad load = crimes.begin(list.size() == 1 ? list.get(0).getFileName().toString()
                 : list.size() + " files")) {
             for (Path file : list) {
+                load.nextFile(file.getFileName().toString());
                 summaries.add(reader.read(file, filter, load, listener));
             }
             return new ImportResult(summaries, load.finish());

@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crs.Wgs84;
@@ -16,31 +20,175 @@ import org.sightline.geo.db.StoreException;
 
 /**
  * One bulk load of crime records (see {@link CrimeStore#begin(String)}). Each row's key is a hash
- * of its content plus how many identical rows came before it in this load, so two identical
+ * of its content plus how many identical rows came before it in the same file, so two identical
  * anti-social behaviour reports stay two rows while a second import of the same file adds none.
- * Not thread-safe; close it (after {@link #finish()} or on failure).
+ * Rows are handed to a writer thread that hashes, encodes and streams them to the database, so
+ * reading the next file overlaps with sending the last. Use from one thread; close it (after
+ * {@link #finish()} or on failure).
  */
 public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable {
 
+    private static final int BATCH = 2048;
+    private static final Batch END = new Batch(List.of(), null);
+
     private final StagedCopy copy;
-    private final String source;
-    private final MessageDigest sha256;
-    private final Map<UUID, Integer> occurrences = new HashMap<>();
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
+    private final Thread writer;
+    private volatile Throwable failure;
+    private List<CrimeRecord> pending = new ArrayList<>(BATCH);
+    private long accepted;
+    private boolean ended;
 
     CrimeBulkLoad(StagedCopy copy, String source) {
         this.copy = copy;
-        this.source = source;
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        this.writer = new Thread(new Writer(copy, source), "crime-copy-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Starts the rows of another file: identical rows are numbered afresh, and {@code source}
+     * is stored with them.
+     */
+    public void nextFile(String source) {
+        flush();
+        enqueue(new Batch(List.of(), source));
     }
 
     @Override
     public void accept(CrimeRecord r) {
+        pending.add(r);
+        accepted++;
+        if (pending.size() == BATCH) {
+            flush();
+        }
+    }
+
+    /**
+     * Moves the rows into {@code geo_crime} and commits; returns the rows newly stored plus stored
+     * rows whose outcome changed (police.uk revises outcomes when it republishes a month).
+     */
+    public long finish() {
+        flush();
+        endWriter();
         try {
-            copy.text(rowKey(r).toString())
+            return copy.finish(connection -> new CrimeMove(copy.stage(), copy.rowsStaged()).apply(connection));
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot store crimes", e);
+        }
+    }
+
+    /** Rows handed to this load so far. */
+    public long rowsAccepted() {
+        return accepted;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!ended) {
+                queue.clear();
+                endWriter();
+            }
+        } catch (StoreException e) {
+            // the load is being abandoned; its failure was or will be reported by the caller
+        } finally {
+            copy.close();
+        }
+    }
+
+    private void flush() {
+        if (!pending.isEmpty()) {
+            enqueue(new Batch(pending, null));
+            pending = new ArrayList<>(BATCH);
+        }
+    }
+
+    private void enqueue(Batch b) {
+        rethrow();
+        try {
+            queue.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while loading crimes", e);
+        }
+    }
+
+    private void endWriter() {
+        ended = true;
+        try {
+            queue.put(END);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while loading crimes", e);
+        }
+        rethrow();
+    }
+
+    private void rethrow() {
+        Throwable f = failure;
+        if (f != null) {
+            throw f instanceof StoreException se ? se : new StoreException("cannot stream crime rows to the database", f);
+        }
+    }
+
+    /** A batch of rows, or (with {@code newSource}) the start of another file. */
+    private record Batch(List<CrimeRecord> rows, String newSource) {
+    }
+
+    /** Runs on the writer thread: keys, encodes and streams rows until {@link #END}. */
+    private final class Writer implements Runnable {
+        private final StagedCopy out;
+        private final MessageDigest sha256;
+        private final Map<UUID, Integer> occurrences = new HashMap<>();
+        private String source;
+
+        Writer(StagedCopy out, String source) {
+            this.out = out;
+            this.source = source;
+            try {
+                this.sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Batch b = queue.take();
+                    if (b == END) {
+                        return;
+                    }
+                    if (b.newSource() != null) {
+                        source = b.newSource();
+                        occurrences.clear();
+                    }
+                    for (CrimeRecord r : b.rows()) {
+                        write(r);
+                    }
+                }
+            } catch (Throwable t) {
+                failure = t;
+                // keep draining so the producer never blocks on a full queue
+                drain();
+            }
+        }
+
+        private void drain() {
+            try {
+                while (queue.take() != END) {
+                    // discard
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void write(CrimeRecord r) throws IOException {
+            out.text(rowKey(r).toString())
                     .text(r.crimeId())
                     .text(r.month().atDay(1).toString())
                     .text(r.reportedBy())
@@ -51,52 +199,28 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
                     .text(r.outcome())
                     .text(source)
                     .geometry(Wgs84.point(r.position()));
-            copy.endRow();
-        } catch (IOException e) {
-            throw new StoreException("cannot stream crime rows to the database", e);
+            out.endRow();
         }
-    }
 
-    /**
-     * Moves the staged rows into {@code geo_crime} and commits; returns the rows newly stored plus
-     * stored rows whose outcome changed (police.uk revises outcomes when it republishes a month).
-     */
-    public long finish() {
-        try {
-            return copy.finish(connection -> new CrimeMove(copy.stage(), copy.rowsStaged()).apply(connection));
-        } catch (IOException | SQLException e) {
-            throw new StoreException("cannot store crimes", e);
+        private UUID rowKey(CrimeRecord r) {
+            // the outcome is left out: a republished month with a revised outcome updates the row
+            String content = r.month() + "|" + r.crimeId() + "|" + r.reportedBy() + "|" + r.crimeType() + "|"
+                    + r.position().lonDegrees() + "|" + r.position().latDegrees() + "|" + r.location() + "|"
+                    + r.lsoaCode() + "|" + r.lsoaName();
+            UUID base = digest(content);
+            int seen = occurrences.merge(base, 1, Integer::sum) - 1;
+            return seen == 0 ? base : digest(content + "#" + seen);
         }
-    }
 
-    /** Rows handed to this load so far. */
-    public long rowsStaged() {
-        return copy.rowsStaged();
-    }
-
-    @Override
-    public void close() {
-        copy.close();
-    }
-
-    private UUID rowKey(CrimeRecord r) {
-        // the outcome is left out: a republished month with a revised outcome updates the row
-        String content = r.month() + "|" + r.crimeId() + "|" + r.reportedBy() + "|" + r.crimeType() + "|"
-                + r.position().lonDegrees() + "|" + r.position().latDegrees() + "|" + r.location() + "|"
-                + r.lsoaCode() + "|" + r.lsoaName();
-        UUID base = digest(content);
-        int seen = occurrences.merge(base, 1, Integer::sum) - 1;
-        return seen == 0 ? base : digest(content + "#" + seen);
-    }
-
-    private UUID digest(String text) {
-        byte[] h = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 8; i++) {
-            hi = (hi << 8) | (h[i] & 0xff);
-            lo = (lo << 8) | (h[i + 8] & 0xff);
+        private UUID digest(String text) {
+            byte[] h = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
+            long hi = 0;
+            long lo = 0;
+            for (int i = 0; i < 8; i++) {
+                hi = (hi << 8) | (h[i] & 0xff);
+                lo = (lo << 8) | (h[i + 8] & 0xff);
+            }
+            return new UUID(hi, lo);
         }
-        return new UUID(hi, lo);
     }
 }

@@ -3,6 +3,7 @@ package org.sightline.geo.crime.adapter.db;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,10 @@ final class CrimeMove implements StagedCopy.Move {
     @Override
     public long apply(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            long updated = st.executeUpdate("UPDATE geo_crime g SET outcome = s.outcome FROM " + stage + " s"
+            long existing = estimatedRows(st);
+            long updated = existing == 0 ? 0 : st.executeUpdate("UPDATE geo_crime g SET outcome = s.outcome FROM " + stage + " s"
                     + " WHERE g.row_key = s.row_key AND g.outcome IS DISTINCT FROM s.outcome");
-            if (stagedRows >= 10_000 && stagedRows >= estimatedRows(st)) {
+            if (stagedRows >= 10_000 && stagedRows >= existing) {
                 return updated + rebuild(st);
             }
             return updated + st.executeUpdate("INSERT INTO geo_crime (" + COLUMNS + ") SELECT " + COLUMNS + " FROM "
@@ -58,11 +60,22 @@ final class CrimeMove implements StagedCopy.Move {
             st.execute("DROP INDEX \"" + name + "\"");
         }
         st.execute("ALTER TABLE geo_crime DROP CONSTRAINT " + PRIMARY_KEY);
-        // DISTINCT ON guards against a key staged twice (the same file given twice in one load)
-        long inserted = st.executeUpdate("INSERT INTO geo_crime (" + COLUMNS + ") SELECT DISTINCT ON (s.row_key) "
-                + prefixed("s.") + " FROM " + stage + " s"
-                + " WHERE NOT EXISTS (SELECT 1 FROM geo_crime g WHERE g.row_key = s.row_key)");
-        st.execute("ALTER TABLE geo_crime ADD CONSTRAINT " + PRIMARY_KEY + " PRIMARY KEY (row_key)");
+        String insert = "INSERT INTO geo_crime (" + COLUMNS + ") SELECT %s" + prefixed("s.") + " FROM " + stage + " s"
+                + " WHERE NOT EXISTS (SELECT 1 FROM geo_crime g WHERE g.row_key = s.row_key)";
+        Savepoint beforeInsert = st.getConnection().setSavepoint();
+        long inserted;
+        try {
+            inserted = st.executeUpdate(String.format(insert, ""));
+            st.execute("ALTER TABLE geo_crime ADD CONSTRAINT " + PRIMARY_KEY + " PRIMARY KEY (row_key)");
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            // a key staged twice (the same file given twice in one load): sort them out, slower
+            st.getConnection().rollback(beforeInsert);
+            inserted = st.executeUpdate(String.format(insert, "DISTINCT ON (s.row_key) "));
+            st.execute("ALTER TABLE geo_crime ADD CONSTRAINT " + PRIMARY_KEY + " PRIMARY KEY (row_key)");
+        }
         for (String definition : indexes) {
             st.execute(definition);
         }
