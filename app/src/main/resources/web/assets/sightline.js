@@ -5,7 +5,10 @@
 
   /** Fetches JSON from the API; rejects with the problem detail on an error status. */
   Sightline.getJson = function (url) {
-    return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
+    return fetch(url, {
+      headers: { 'Accept': 'application/json, application/geo+json, application/problem+json' },
+      credentials: 'same-origin'
+    })
       .then(function (r) {
         if (r.status === 401) { window.location.href = '/login'; throw new Error('Login required'); }
         if (!r.ok) {

@@ -47,7 +47,9 @@ class BrowserTest {
             throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
                     + ": run './sightline test' as root (it installs the 'chromium' package)");
         }
-        server = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<String, Object>(TestDatabase.get().micronautProperties()), "test");
+        java.util.Map<String, Object> props = new java.util.HashMap<>(TestDatabase.get().micronautProperties());
+        props.put("sightline.demo.area", "knowsley");
+        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
         Files.createDirectories(SHOTS);
         playwright = Playwright.create();
@@ -112,6 +114,8 @@ class BrowserTest {
         assertThat(page.locator("#map.leaflet-container")).isVisible();
         // no tile server in tests: the map says it is drawing vector layers only
         assertThat(page.locator(".map-banner")).containsText("Offline map");
+        // the demo area's own vector layers: the boundary and the arterial routes
+        page.waitForCondition(() -> page.locator(".leaflet-overlay-pane path").count() > 10);
         assertThat(page.locator("nav a[data-nav=planner]")).hasClass(java.util.regex.Pattern.compile(".*active.*"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-shell.png")));
         assertThat(consoleErrors).isEmpty();
