@@ -1,0 +1,105 @@
+package org.sightline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.geo.camera.adapter.file.CameraFeatures;
+import org.sightline.geo.camera.domain.Camera;
+import org.sightline.geo.crs.ProjectionService;
+import org.sightline.geo.io.ReadListener;
+import org.sightline.geo.io.ReadSummary;
+import org.sightline.geo.io.feature.FeatureFiles;
+import org.sightline.testing.TestDatabase;
+import picocli.CommandLine;
+
+/** {@code sightline import} and {@code export} end to end against this run's PostGIS database. */
+class GeoCliTest {
+
+    @TempDir
+    Path dir;
+
+    private Path config;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        TestDatabase db = TestDatabase.get();
+        config = Files.writeString(dir.resolve("db.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
+                + "\n    username: " + db.user() + "\n    password: ''\n");
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void tearDown() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.clearProperty("micronaut.config.files");
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--env", "test", "--config", config.toString()));
+        return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void importReportsEachRejectedRowAndExportWritesAGeoPackage() throws IOException {
+        assertThat(run("import", "demo", "knowsley")).as(stderr()).isZero();
+        assertThat(stdout()).contains("demo area knowsley: 1 boundary");
+
+        Path estate = Files.writeString(dir.resolve("estate.csv"), "id,kind,azimuth_degrees,easting,northing\n"
+                + "CLI-1,ANPR,90,345000,392000\nCLI-2,RADAR,90,345000,392000\nCLI-3,CCTV,east,345000,392000\n");
+        assertThat(run("import", "cameras", estate.toString())).isEqualTo(1);
+        assertThat(stderr()).contains("rejected estate.csv:3: kind 'RADAR' must be ANPR or CCTV")
+                .contains("rejected estate.csv:4: azimuth_degrees 'east' is not a number")
+                .doesNotContain("Exception");
+        assertThat(stdout()).contains("cameras: 3 rows read, 1 accepted, 0 filtered out, 2 rejected; 1 stored");
+
+        Path gpkg = dir.resolve("cameras.gpkg");
+        assertThat(run("export", "cameras", "--format", "gpkg", "--out", gpkg.toString())).as(stderr()).isZero();
+        List<Camera> back = new ArrayList<>();
+        ReadSummary s = new FeatureFiles(new ProjectionService()).read(gpkg, Optional.empty(), Optional.empty(),
+                CameraFeatures.mapper(), back::add, ReadListener.NONE);
+        assertThat(s.complete()).isTrue();
+        assertThat(back).extracting(c -> c.id().value()).contains("CLI-1", "E08000011-ANPR-01");
+
+        Path crossings = dir.resolve("crossings.csv");
+        assertThat(run("export", "crossings", "--boundary", "E08000011", "--format", "csv", "--out", crossings.toString()))
+                .as(stderr()).isZero();
+        assertThat(Files.readString(crossings)).startsWith("boundary_code,road_number").contains("M57").contains("M62");
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndOneClearLine() {
+        assertThat(run("export", "bridges", "--out", dir.resolve("x.geojson").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("KIND must be one of boundaries, roads, arterials, crossings, cameras, candidates");
+        assertThat(run("import", "demo", "atlantis")).isEqualTo(2);
+        assertThat(stderr()).contains("no demo area 'atlantis' is packaged");
+    }
+}
