@@ -25,6 +25,12 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  * @param shareGroup the shared-subscription group alerting reads through
  * @param sessionExpiry how long the broker keeps alerting's session (and its missed reads) while it is down
  * @param maxImportBytes largest hotlist file accepted
+ * @param topicRoot root of the MQTT topics (reads under {@code <root>/units/+/reads}, alerts out on
+ *                  {@code <root>/alerts/<priority>})
+ * @param boroughCode the boundary (geo_boundary.code) that "inbound" and "outbound" refer to; empty:
+ *                    the boundary holding the most ANPR cameras
+ * @param instanceId this instance's stable id within the share group (its broker session is kept
+ *                   under it while the instance is down)
  */
 @Context
 @ConfigurationProperties("sightline.alerting")
@@ -41,7 +47,10 @@ public record AlertingProperties(
         @Bindable(defaultValue = "true") boolean listen,
         @Bindable(defaultValue = "alerting") String shareGroup,
         @Bindable(defaultValue = "24h") Duration sessionExpiry,
-        @Bindable(defaultValue = "16777216") int maxImportBytes) {
+        @Bindable(defaultValue = "16777216") int maxImportBytes,
+        @Bindable(defaultValue = "sightline/v1") String topicRoot,
+        @Bindable(defaultValue = "") String boroughCode,
+        @Bindable(defaultValue = "1") String instanceId) {
 
     public AlertingProperties {
         require(defaultValidity, "default-validity", Duration.ofHours(1), Duration.ofDays(3650));
@@ -67,6 +76,14 @@ public record AlertingProperties(
         require(retroWindow, "retro-window", Duration.ZERO, Duration.ofDays(3650));
         if (shareGroup == null || !shareGroup.matches("[A-Za-z0-9_-]{1,40}")) {
             throw new IllegalArgumentException("sightline.alerting.share-group = '" + shareGroup
+                    + "': must be 1-40 letters, digits, '-' or '_'");
+        }
+        if (topicRoot == null || !topicRoot.matches("[A-Za-z0-9_./-]{1,100}") || topicRoot.endsWith("/")) {
+            throw new IllegalArgumentException("sightline.alerting.topic-root = '" + topicRoot
+                    + "': must be 1-100 letters, digits or '_ . / -', without a trailing '/'");
+        }
+        if (instanceId == null || !instanceId.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException("sightline.alerting.instance-id = '" + instanceId
                     + "': must be 1-40 letters, digits, '-' or '_'");
         }
         require(sessionExpiry, "session-expiry", Duration.ofMinutes(1), Duration.ofDays(30));
