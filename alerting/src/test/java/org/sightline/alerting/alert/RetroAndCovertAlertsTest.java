@@ -1,0 +1,123 @@
+package org.sightline.alerting.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sightline.alerting.read.domain.IncomingRead;
+import org.sightline.testing.TestDatabase;
+
+/** Historic hits from stored reads, and covert alerts kept from uncleared users. */
+@MicronautTest(transactional = false)
+@TestInstance(PER_CLASS)
+class RetroAndCovertAlertsTest implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    AlertEngine engine;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.get().micronautProperties();
+    }
+
+    @BeforeAll
+    void lists() {
+        put("/api/hotlists/wanted", "{\"name\":\"Wanted\",\"kind\":\"WANTED\",\"scope\":\"ANYWHERE\"}");
+        put("/api/hotlists/intel", "{\"name\":\"Intelligence\",\"kind\":\"ORGANISED_CRIME\",\"scope\":\"ANYWHERE\",\"covert\":true}");
+    }
+
+    void put(String path, String body) {
+        http.toBlocking().exchange(HttpRequest.PUT(path, body).contentType(MediaType.APPLICATION_JSON).basicAuth("supervisor", "pw"));
+    }
+
+    void storedRead(String plate, Instant at) throws Exception {
+        try (Connection c = TestDatabase.get().connect()) {
+            try (PreparedStatement st = c.prepareStatement("SELECT ingest_ensure_plate_read_partition(?::date)")) {
+                st.setString(1, at.atOffset(ZoneOffset.UTC).toLocalDate().toString());
+                st.execute();
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO plate_read (read_id, unit_id, camera_id, plate,"
+                    + " plate_as_read, uk_format, confidence, captured_at, received_at, late, position_from_camera, geom)"
+                    + " VALUES (?, 'U1', 'CAM-X', ?, ?, true, 0.9, ?, ?, false, false, ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))")) {
+                st.setObject(1, UUID.randomUUID());
+                st.setString(2, plate);
+                st.setString(3, plate);
+                st.setTimestamp(4, Timestamp.from(at));
+                st.setTimestamp(5, Timestamp.from(at));
+                st.execute();
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> alerts(String user) {
+        Object alerts = http.toBlocking().retrieve(HttpRequest.GET("/api/alerts?open=false")
+                .basicAuth(user, "pw"), Map.class).get("alerts");
+        return alerts == null ? List.of() : (List<Map<String, Object>>) alerts; // empty lists are left out
+    }
+
+    @Test
+    void aNewEntryFindsItsReadsOfTheLastNinetyDaysAsHistoricHits() throws Exception {
+        Instant now = Instant.now();
+        storedRead("HT19RTO", now.minus(10, ChronoUnit.DAYS));
+        storedRead("HT19RT0", now.minus(3, ChronoUnit.DAYS));  // an OCR spelling of the same plate
+        storedRead("HT19RTO", now.minus(120, ChronoUnit.DAYS)); // outside the access window
+        storedRead("HT19RTD", now.minus(2, ChronoUnit.DAYS));  // O/D confusion: still a hit
+        http.toBlocking().exchange(HttpRequest.POST("/api/hotlists/entries",
+                "{\"list\":\"wanted\",\"plate\":\"HT19RTO\",\"reason\":\"wanted on warrant\",\"priority\":75}")
+                .contentType(MediaType.APPLICATION_JSON).basicAuth("supervisor", "pw"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> alerts("operator").stream()
+                .anyMatch(a -> "HT19RTO".equals(a.get("plate"))));
+        List<Map<String, Object>> historic = alerts("operator").stream().filter(a -> "HT19RTO".equals(a.get("plate"))).toList();
+        // each stored read is its own historic hit (they are not joined: they are evidence, not a live pursuit)
+        assertThat(historic).hasSize(3).allSatisfy(a -> assertThat(a.get("historic")).isEqualTo(true));
+        assertThat(historic).extracting(a -> a.get("explanation")).containsExactlyInAnyOrder("exact",
+                "fuzzy: 0→O at position 7 (only letters there)", "fuzzy: D→O at position 7");
+    }
+
+    @Test
+    void covertAlertsAreSeenOnlyByClearedUsers() throws Exception {
+        http.toBlocking().exchange(HttpRequest.POST("/api/hotlists/entries",
+                "{\"list\":\"intel\",\"plate\":\"CV55ERT\",\"reason\":\"OCG vehicle\",\"priority\":95}")
+                .contentType(MediaType.APPLICATION_JSON).basicAuth("supervisor", "pw"));
+        engine.process(List.of(new IncomingRead(UUID.randomUUID(), "U1", "CAM-X", "CV55ERT", "CV55 ERT", 0.9, Instant.now(),
+                Optional.empty(), Optional.empty(), List.of())), false);
+        Map<String, Object> seen = alerts("supervisor").stream().filter(a -> "CV55ERT".equals(a.get("plate"))).findFirst()
+                .orElseThrow();
+        assertThat(seen.get("covert")).isEqualTo(true);
+        assertThat(alerts("operator")).extracting(a -> a.get("plate")).doesNotContain("CV55ERT");
+        long id = ((Number) seen.get("id")).longValue();
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.GET("/api/alerts/" + id).basicAuth("operator", "pw")))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/alerts/" + id + "/acknowledge", "")
+                .basicAuth("operator", "pw")))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+    }
+}
