@@ -59,6 +59,14 @@ class GeoStoresTest implements TestPropertyProvider {
         return TestDatabase.get().micronautProperties();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void emptyTheGeoTables() throws Exception {
+        // other test classes load the demo area into this run's database
+        try (var c = TestDatabase.get().connect(); var st = c.createStatement()) {
+            st.execute("TRUNCATE geo_boundary, geo_road_segment, geo_camera, geo_roadside_unit, geo_candidate_site");
+        }
+    }
+
     private LineString line(String text) throws Exception {
         return (LineString) wkt.read(text);
     }
