@@ -32,6 +32,7 @@ public final class GeoPackageFeatureWriter implements FeatureWriter {
     private final FeatureDao dao;
     private final FeatureSchema schema;
     private final WKBWriter wkb = new WKBWriter(2);
+    private final org.locationtech.jts.geom.Envelope extent = new org.locationtech.jts.geom.Envelope();
 
     public GeoPackageFeatureWriter(Path file, FeatureSchema schema) throws IOException {
         this.schema = schema;
@@ -66,6 +67,7 @@ public final class GeoPackageFeatureWriter implements FeatureWriter {
 
     @Override
     public void write(GeoFeature f) throws IOException {
+        extent.expandToInclude(f.geometry().getEnvelopeInternal());
         FeatureRow row = dao.newRow();
         row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(WGS84_SRS_ID, wkb.write(f.geometry())));
         for (FeatureSchema.Column c : schema.columns()) {
@@ -88,6 +90,13 @@ public final class GeoPackageFeatureWriter implements FeatureWriter {
     @Override
     public void close() throws IOException {
         try {
+            if (!extent.isNull()) {
+                // the layer's real extent, so that GIS tools zoom to the data (the layer name is a
+                // checked identifier and the values are numbers, so the statement is safe to build)
+                gpkg.execSQL(String.format(Locale.ROOT, "UPDATE gpkg_contents SET min_x = %s, min_y = %s, max_x = %s,"
+                        + " max_y = %s WHERE table_name = '%s'", extent.getMinX(), extent.getMinY(), extent.getMaxX(),
+                        extent.getMaxY(), schema.layer()));
+            }
             gpkg.endTransaction(true);
         } finally {
             gpkg.close();

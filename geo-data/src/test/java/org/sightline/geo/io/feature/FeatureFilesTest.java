@@ -91,6 +91,14 @@ class FeatureFilesTest {
         try (FeatureWriter w = files.writer(gpkg, FeatureFormat.GPKG, RoadFeatures.SCHEMA, Map.of())) {
             w.write(RoadFeatures.toFeature(a580, 1));
         }
+        // the layer's extent is the data's, so GIS tools zoom to it
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+             var rs = c.createStatement().executeQuery("SELECT min_x, max_y, srs_id FROM gpkg_contents WHERE table_name = 'roads'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getDouble(1)).isEqualTo(-2.85);
+            assertThat(rs.getDouble(2)).isEqualTo(53.485);
+            assertThat(rs.getInt(3)).isEqualTo(4326);
+        }
         List<RoadSegment> back = new ArrayList<>();
         ReadSummary s = read(gpkg, RoadFeatures.mapper("roads.gpkg"), back);
         assertThat(s.complete()).as(s.describe()).isTrue();
