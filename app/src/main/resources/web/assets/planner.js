@@ -1,5 +1,310 @@
-// The planner page's own behaviour arrives with its feature; the shell shows the map and the user.
+// The planner page: a form that asks POST /api/plans for recommended CCTV sites, the ranked result
+// with explanations and a coverage curve, and the map with a hotspot layer, the existing cameras'
+// sectors, the candidate sites and the recommended sites. User-provided and server text is always
+// written with textContent.
 (function () {
   'use strict';
-  window.Sightline.mapReady.catch(function (e) { console.error('map', e); });
+  var S = window.Sightline;
+  var $ = function (id) { return document.getElementById(id); };
+  var PPM = { detect: 25, observe: 62.5, recognise: 125, identify: 250 };
+  var layers = { hotspot: null, existing: null, candidates: null, plan: null };
+  var options = null;
+  var currentPlan = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  function status(text, isError) {
+    var s = $('plan-status');
+    s.textContent = text;
+    s.classList.toggle('error', !!isError);
+  }
+
+  function pct(x) { return (100 * x).toFixed(1) + ' %'; }
+
+  function months() { return $('f-from').value + '..' + $('f-to').value; }
+
+  // --- form -----------------------------------------------------------------------------------
+
+  function fillTypes(all, priorities) {
+    var box = $('f-types');
+    box.textContent = '';
+    all.forEach(function (t, i) {
+      var id = 'f-type-' + i;
+      var label = el('label', 'inline');
+      var cb = el('input');
+      cb.type = 'checkbox';
+      cb.id = id;
+      cb.checked = priorities.indexOf(t) >= 0;
+      cb.setAttribute('data-type', t);
+      label.appendChild(cb);
+      label.appendChild(document.createTextNode(' ' + t));
+      var w = el('input');
+      w.type = 'number';
+      w.min = '0.1';
+      w.max = '100';
+      w.step = '0.1';
+      w.value = '1';
+      w.setAttribute('aria-label', 'Weight of ' + t);
+      w.setAttribute('data-weight-for', t);
+      box.appendChild(label);
+      box.appendChild(w);
+    });
+  }
+
+  function showRange() {
+    var fov = parseFloat($('f-fov').value), px = parseFloat($('f-px').value);
+    var ppm = PPM[$('f-dori').value];
+    if (fov > 0 && fov < 360 && px > 0) {
+      var d = px / (2 * ppm * Math.tan(fov * Math.PI / 360));
+      $('f-range').textContent = 'This camera reaches ' + $('f-dori').value + ' level to about ' + Math.round(d)
+        + ' m (EN 62676-4: d = W / (2 · ppm · tan(FOV/2))).';
+    } else {
+      $('f-range').textContent = 'The lens angle must be more than 0° and less than 360°.';
+    }
+  }
+
+  function requestBody() {
+    var types = {};
+    document.querySelectorAll('#f-types input[type=checkbox]').forEach(function (cb) {
+      if (cb.checked) {
+        var t = cb.getAttribute('data-type');
+        var w = document.querySelector('#f-types input[data-weight-for="' + t + '"]');
+        types[t] = parseFloat(w.value);
+      }
+    });
+    var body = {
+      boundary: $('f-boundary').value,
+      months: months(),
+      crimeTypes: types,
+      recencyHalfLifeMonths: parseFloat($('f-halflife').value),
+      camera: { fovDegrees: parseFloat($('f-fov').value), widthPx: parseInt($('f-px').value, 10),
+                mountHeightMetres: parseFloat($('f-height').value), ptz: $('f-ptz').checked, dori: $('f-dori').value },
+      minSpacingMetres: parseFloat($('f-spacing').value),
+      solver: $('f-solver').value,
+      timeLimitSeconds: 30
+    };
+    if ($('f-by-budget').checked) { body.budgetGbp = parseFloat($('f-budget').value); }
+    else { body.cameras = parseInt($('f-cameras').value, 10); }
+    return body;
+  }
+
+  function run(ev) {
+    ev.preventDefault();
+    var body = requestBody();
+    if (Object.keys(body.crimeTypes).length === 0) { status('Choose at least one crime type.', true); return; }
+    $('run').disabled = true;
+    status(body.solver === 'exact' ? 'Optimising exactly (up to 30 s)…' : 'Optimising…');
+    fetch('/api/plans', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { throw new Error(j.detail || j.title || ('HTTP ' + r.status)); }
+        return j;
+      });
+    }).then(function (plan) {
+      status('Plan ready (' + plan.solver + ', ' + plan.solverSeconds.toFixed(2) + ' s).');
+      showPlan(plan);
+    }).catch(function (e) {
+      status('The plan could not be made: ' + e.message, true);
+    }).then(function () { $('run').disabled = false; });
+  }
+
+  // --- results --------------------------------------------------------------------------------
+
+  function showPlan(plan) {
+    currentPlan = plan;
+    $('results').hidden = false;
+    var summary = plan.sites.length + ' new camera' + (plan.sites.length === 1 ? '' : 's') + ' cover '
+      + pct(plan.coveredShare) + ' of the demand (existing cameras: ' + pct(plan.existingCoveredShare) + ')';
+    if (plan.upperBoundShare !== null && plan.upperBoundShare !== undefined) {
+      summary += '; proven best possible ≤ ' + pct(plan.upperBoundShare);
+    }
+    summary += '. ' + plan.records + ' records at ' + plan.demandPoints + ' map points, '
+      + plan.candidates + ' candidate sites. Demand: ' + plan.demand + '. Camera: ' + plan.camera + '.';
+    $('r-summary').textContent = summary;
+    var list = $('r-sites');
+    list.textContent = '';
+    plan.sites.forEach(function (s) {
+      var li = el('li');
+      li.appendChild(el('strong', null, s.siteId));
+      li.appendChild(document.createTextNode(' facing ' + Math.round(s.azimuthDegrees) + '°'
+        + (s.costGbp > 0 ? ', £' + Math.round(s.costGbp).toLocaleString('en-GB') : '') + ' — '));
+      li.appendChild(el('span', 'gain', '+' + pct(s.marginalShare)));
+      li.appendChild(document.createTextNode(' (total ' + pct(s.cumulativeShare) + ')'));
+      li.appendChild(el('br'));
+      li.appendChild(el('span', 'muted', s.explanation));
+      li.addEventListener('click', function () { S.map.setView([s.lat, s.lon], 17); });
+      list.appendChild(li);
+    });
+    $('r-notes').textContent = plan.notes.join(' ');
+    var base = '/api/plans/' + encodeURIComponent(plan.id) + '/export';
+    $('x-geojson').href = base + '?format=geojson';
+    $('x-csv').href = base + '?format=csv';
+    $('x-gpkg').href = base + '?format=gpkg';
+    $('x-sectors').href = base + '?format=geojson&layer=sectors';
+    drawCurve(plan.curve);
+    drawPlan(plan);
+  }
+
+  function svg(tag, attrs) {
+    var e = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    return e;
+  }
+
+  function drawCurve(curve) {
+    var box = $('r-curve');
+    box.textContent = '';
+    var W = 340, H = 170, L = 40, R = 10, T = 10, B = 28;
+    var n = Math.max(1, curve[curve.length - 1].cameras);
+    var top = Math.max(0.05, Math.ceil(curve[curve.length - 1].coveredShare * 10 + 0.001) / 10);
+    function x(c) { return L + (W - L - R) * c / n; }
+    function y(v) { return H - B - (H - T - B) * v / top; }
+    box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis', stroke: '#5b6b78' }));
+    box.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#5b6b78' }));
+    for (var i = 0; i <= 4; i++) {
+      var v = top * i / 4;
+      box.appendChild(svg('line', { x1: L, y1: y(v), x2: W - R, y2: y(v), stroke: '#e3e8ec' }));
+      var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
+      t.textContent = Math.round(100 * v) + '%';
+      box.appendChild(t);
+    }
+    var xl = svg('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
+    xl.textContent = 'new cameras (0 … ' + n + ')';
+    box.appendChild(xl);
+    var pts = curve.map(function (p) { return x(p.cameras) + ',' + y(p.coveredShare); }).join(' ');
+    box.appendChild(svg('polyline', { points: pts, fill: 'none', stroke: '#0b3d5c', 'stroke-width': 2 }));
+    curve.forEach(function (p) {
+      box.appendChild(svg('circle', { cx: x(p.cameras), cy: y(p.coveredShare), r: 2.5, fill: '#f2b632', stroke: '#0b3d5c' }));
+    });
+  }
+
+  // --- map ------------------------------------------------------------------------------------
+
+  function drawPlan(plan) {
+    var map = S.map;
+    if (layers.plan) { map.removeLayer(layers.plan); }
+    var group = L.featureGroup();
+    plan.sites.forEach(function (s) {
+      var ring = s.sector.map(function (c) { return [c[1], c[0]]; });
+      L.polygon(ring, { color: '#b3261e', weight: 2, fillColor: '#f2b632', fillOpacity: 0.45 }).addTo(group);
+      var icon = L.divIcon({ className: 'site-label', html: '', iconSize: [22, 22] });
+      var m = L.marker([s.lat, s.lon], { icon: icon, title: '#' + s.rank + ' ' + s.siteId }).addTo(group);
+      m.on('add', function () { var e = m.getElement(); if (e) { e.textContent = String(s.rank); } });
+      var tip = el('div');
+      tip.appendChild(el('strong', null, '#' + s.rank + ' ' + s.siteId));
+      tip.appendChild(el('div', null, s.explanation));
+      m.bindPopup(tip);
+    });
+    group.addTo(map);
+    layers.plan = group;
+    if (plan.sites.length > 0) { map.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 }); }
+  }
+
+  function loadHotspots() {
+    var map = S.map;
+    if (layers.hotspot) { map.removeLayer(layers.hotspot); layers.hotspot = null; }
+    $('hotspot-method').textContent = '';
+    var layer = $('hotspot-layer').value;
+    var boundary = $('f-boundary').value;
+    if (!layer || !boundary) { return; }
+    var types = Object.keys(requestBody().crimeTypes).join(',');
+    S.getJson('/api/hotspots/' + layer + '?boundary=' + encodeURIComponent(boundary) + '&months=' + encodeURIComponent(months())
+      + '&types=' + encodeURIComponent(types)).then(function (fc) {
+      var max = 0;
+      fc.features.forEach(function (f) { max = Math.max(max, Math.abs(f.properties.value)); });
+      layers.hotspot = L.geoJSON(fc, {
+        interactive: false,
+        style: function (f) {
+          var p = f.properties;
+          if (p.flag !== undefined) {
+            return { stroke: false, fillColor: p.flag > 0 ? '#d7301f' : '#2b8cbe', fillOpacity: 0.55 };
+          }
+          var a = max > 0 ? p.value / max : 0;
+          return { stroke: false, fillColor: a > 0.6 ? '#bd0026' : a > 0.3 ? '#f03b20' : a > 0.15 ? '#fd8d3c' : '#fecc5c',
+                   fillOpacity: 0.25 + 0.5 * a };
+        }
+      }).addTo(map);
+      layers.hotspot.bringToBack();
+      $('hotspot-method').textContent = fc.method || '';
+    }).catch(function (e) {
+      $('hotspot-method').textContent = 'No hotspot layer: ' + e.message;
+    });
+  }
+
+  function loadExisting() {
+    var map = S.map;
+    if (layers.existing) { map.removeLayer(layers.existing); layers.existing = null; }
+    if (!$('show-existing').checked) { return; }
+    S.getJson('/api/plans/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)).then(function (fc) {
+      layers.existing = L.geoJSON(fc, {
+        style: { color: '#1f5fbf', weight: 1, fillColor: '#1f5fbf', fillOpacity: 0.25 },
+        onEachFeature: function (f, l) {
+          l.bindTooltip(el('span', null, 'Existing camera ' + f.properties.id + ' (' + f.properties.range_metres + ' m)'));
+        }
+      }).addTo(map);
+    }).catch(function (e) { console.warn('existing cameras: ' + e.message); });
+  }
+
+  function loadCandidates() {
+    var map = S.map;
+    if (layers.candidates) { map.removeLayer(layers.candidates); layers.candidates = null; }
+    if (!$('show-candidates').checked) { return; }
+    S.getJson('/api/geo/candidates').then(function (fc) {
+      layers.candidates = L.geoJSON(fc, {
+        pointToLayer: function (f, latlng) {
+          return L.circleMarker(latlng, { radius: 2.5, color: '#444', weight: 1, fillColor: '#fff', fillOpacity: 1 });
+        },
+        onEachFeature: function (f, l) {
+          l.bindTooltip(el('span', null, 'Candidate ' + f.properties.id + ' · £' + Math.round(f.properties.cost_gbp).toLocaleString('en-GB')));
+        }
+      }).addTo(map);
+    }).catch(function (e) { console.warn('candidate sites: ' + e.message); });
+  }
+
+  // --- start ----------------------------------------------------------------------------------
+
+  function start() {
+    var opts = S.getJson('/api/plans/options');
+    var bounds = S.getJson('/api/geo/boundaries');
+    Promise.all([opts, bounds, S.mapReady]).then(function (r) {
+      options = r[0];
+      var sel = $('f-boundary');
+      r[1].features.forEach(function (f) {
+        var o = el('option', null, f.properties.name + ' (' + f.properties.code + ')');
+        o.value = f.properties.code;
+        sel.appendChild(o);
+      });
+      var range = (options.defaultMonths || '').split('..');
+      if (range.length === 2) { $('f-from').value = range[0]; $('f-to').value = range[1]; }
+      fillTypes(options.crimeTypes, options.priorities);
+      showRange();
+      if (!options.lastMonth) { status('No crime records are loaded yet: import police.uk files first.', true); }
+      if (sel.options.length === 0) { status('No area is loaded yet: import a boundary first.', true); }
+      loadHotspots();
+      loadExisting();
+      loadCandidates();
+    }).catch(function (e) { status('The planner could not start: ' + e.message, true); });
+
+    $('plan-form').addEventListener('submit', run);
+    ['f-fov', 'f-px', 'f-dori'].forEach(function (id) { $(id).addEventListener('input', showRange); });
+    $('f-dori').addEventListener('change', loadExisting);
+    $('f-by-count').addEventListener('change', function () { $('f-cameras').disabled = false; $('f-budget').disabled = true; });
+    $('f-by-budget').addEventListener('change', function () { $('f-cameras').disabled = true; $('f-budget').disabled = false; });
+    $('hotspot-layer').addEventListener('change', loadHotspots);
+    $('f-from').addEventListener('change', loadHotspots);
+    $('f-to').addEventListener('change', loadHotspots);
+    $('show-existing').addEventListener('change', loadExisting);
+    $('show-candidates').addEventListener('change', loadCandidates);
+  }
+
+  S.mapReady.catch(function (e) { console.error('map', e); });
+  start();
 })();

@@ -9,22 +9,22 @@ public class CameraOptions {
 
     @Option(names = "--fov", defaultValue = "30", paramLabel = "DEGREES",
             description = "Horizontal field of view of the lens (default ${DEFAULT-VALUE}).")
-    double fovDegrees;
+    public double fovDegrees;
 
     @Option(names = "--width-px", defaultValue = "1920", paramLabel = "PIXELS",
             description = "Horizontal resolution (default ${DEFAULT-VALUE}).")
-    int widthPixels;
+    public int widthPixels;
 
     @Option(names = "--mount-height", defaultValue = "6", paramLabel = "METRES",
             description = "Mounting height (default ${DEFAULT-VALUE}).")
-    double mountHeightMetres;
+    public double mountHeightMetres;
 
     @Option(names = "--ptz", description = "PTZ camera: covers all round at the given lens angle.")
-    boolean ptz;
+    public boolean ptz;
 
     @Option(names = "--dori", defaultValue = "detect", paramLabel = "LEVEL",
             description = "Required EN 62676-4 level: detect, observe, recognise, identify (default ${DEFAULT-VALUE}).")
-    String dori;
+    public String dori;
 
     /** @throws IllegalArgumentException for a bad value, with a message for the user */
     public CameraSpec spec() {

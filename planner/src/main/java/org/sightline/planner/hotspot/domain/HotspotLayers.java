@@ -33,7 +33,7 @@ public final class HotspotLayers {
             }
         }
 
-        /** 50 m cells, Scott's-rule KDE, Gi* within 150 m at FDR 5 %, near-repeat 200 m, half-life 1 month over 3 months. */
+        /** 50 m cells, Silverman-rule KDE, Gi* within 150 m at FDR 5 %, near-repeat 200 m, half-life 1 month over 3 months. */
         public static Settings defaults() {
             return new Settings(50, 0, 150, 0.05, 200, 1, 3);
         }
@@ -57,15 +57,23 @@ public final class HotspotLayers {
     public GridLayer kernelDensity(Demand demand) {
         MetricGrid grid = grid(demand);
         double h = settings.kdeBandwidthMetres() > 0 ? settings.kdeBandwidthMetres()
-                : KernelDensity.scottBandwidthMetres(demand.xs(), demand.ys());
+                : KernelDensity.silvermanBandwidthMetres(demand.xs(), demand.ys(), counts(demand));
         double[] d = KernelDensity.density(grid, demand.xs(), demand.ys(), demand.weights(), h);
         for (int i = 0; i < d.length; i++) {
             d[i] *= 1e6;
         }
-        String rule = settings.kdeBandwidthMetres() > 0 ? "given" : "Scott's rule σ·n^(-1/6)";
+        String rule = settings.kdeBandwidthMetres() > 0 ? "given" : "Silverman's robust rule 0.9·min(σ, IQR/1.34)·n^(-1/5)";
         return new GridLayer("kde", "weighted crimes per km²", String.format(Locale.ROOT,
                 "quartic kernel density, bandwidth %.0f m (%s), %.0f m cells", h, rule, grid.cellMetres()), projection,
                 grid, d, null);
+    }
+
+    private static double[] counts(Demand demand) {
+        double[] n = new double[demand.size()];
+        for (int p = 0; p < n.length; p++) {
+            n[p] = demand.totalCount(p);
+        }
+        return n;
     }
 
     /** Getis-Ord Gi* z-scores of the demand weights per cell; flags mark FDR-significant hot and cold spots. */

@@ -13,30 +13,58 @@ public final class KernelDensity {
     }
 
     /**
-     * Bandwidth by Scott's rule for two dimensions, h = σ · n^(−1/6), with σ the root mean square
-     * of the standard deviations of x and y; bounded to 50..2000 m so that a handful of points or a
-     * whole county still gives a usable surface.
+     * Bandwidth by Silverman's robust rule of thumb, h = 0.9 · min(σ, IQR / 1.34) · n^(−1/5), with
+     * σ and IQR the weighted spread of the points averaged over x and y, and n the total weight (the
+     * number of records). The IQR term keeps a few outlying points from widening the kernel over a
+     * clustered area; the result is bounded to 50..2000 m.
      */
-    public static double scottBandwidthMetres(double[] x, double[] y) {
-        int n = x.length;
-        if (n < 2) {
+    public static double silvermanBandwidthMetres(double[] x, double[] y, double[] w) {
+        double n = 0;
+        for (double v : w) {
+            n += v;
+        }
+        if (x.length < 2 || n < 2) {
             return 200;
         }
-        double sigma = Math.sqrt((variance(x) + variance(y)) / 2);
-        return Math.max(50, Math.min(2000, sigma * Math.pow(n, -1.0 / 6)));
+        double sigma = Math.sqrt((weightedVariance(x, w, n) + weightedVariance(y, w, n)) / 2);
+        double iqr = (weightedIqr(x, w, n) + weightedIqr(y, w, n)) / 2;
+        double spread = iqr > 0 ? Math.min(sigma, iqr / 1.34) : sigma;
+        return Math.max(50, Math.min(2000, 0.9 * spread * Math.pow(n, -0.2)));
     }
 
-    private static double variance(double[] v) {
+    private static double weightedVariance(double[] v, double[] w, double n) {
         double mean = 0;
-        for (double d : v) {
-            mean += d;
+        for (int i = 0; i < v.length; i++) {
+            mean += w[i] * v[i];
         }
-        mean /= v.length;
+        mean /= n;
         double s = 0;
-        for (double d : v) {
-            s += (d - mean) * (d - mean);
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * (v[i] - mean) * (v[i] - mean);
         }
-        return s / (v.length - 1);
+        return s / n;
+    }
+
+    private static double weightedIqr(double[] v, double[] w, double n) {
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        double q1 = Double.NaN;
+        double q3 = Double.NaN;
+        double cumulative = 0;
+        for (int i : order) {
+            cumulative += w[i];
+            if (Double.isNaN(q1) && cumulative >= 0.25 * n) {
+                q1 = v[i];
+            }
+            if (cumulative >= 0.75 * n) {
+                q3 = v[i];
+                break;
+            }
+        }
+        return q3 - q1;
     }
 
     /** The density of the weighted points on {@code grid} with bandwidth {@code h} metres. */

@@ -38,7 +38,7 @@ class HotspotTest {
     }
 
     @Test
-    void scottBandwidthShrinksWithMorePoints() {
+    void silvermanBandwidthFollowsTheRuleAndIgnoresOutliers() {
         Random r = new Random(1);
         double[] x = new double[1000];
         double[] y = new double[1000];
@@ -46,8 +46,12 @@ class HotspotTest {
             x[i] = r.nextGaussian() * 1000;
             y[i] = r.nextGaussian() * 1000;
         }
-        double h = KernelDensity.scottBandwidthMetres(x, y);
-        assertThat(h).isCloseTo(1000 * Math.pow(1000, -1.0 / 6), within(40.0));
+        double[] w = new double[1000];
+        java.util.Arrays.fill(w, 1);
+        double h = KernelDensity.silvermanBandwidthMetres(x, y, w);
+        assertThat(h).isCloseTo(0.9 * 1000 * Math.pow(1000, -0.2), within(20.0));
+        x[0] = 1_000_000;   // one far outlier barely moves the robust rule
+        assertThat(KernelDensity.silvermanBandwidthMetres(x, y, w)).isCloseTo(h, within(20.0));
     }
 
     @Test

@@ -27,6 +27,21 @@ public class PlannerCrimeQuery {
         this.database = database;
     }
 
+    /** The first and last month with stored crimes, if any. */
+    public java.util.Optional<MonthRange> monthExtent() {
+        try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT min(month), max(month) FROM geo_crime"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getDate(1) == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new MonthRange(YearMonth.from(rs.getDate(1).toLocalDate()),
+                    YearMonth.from(rs.getDate(2).toLocalDate())));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the months of stored crimes", e);
+        }
+    }
+
     /** Crimes of {@code types} in {@code months} whose map point lies in the WGS84 {@code area}. */
     public List<CrimeRecord> find(Geometry area, MonthRange months, List<String> types) {
         String sql = "SELECT crime_id, month, reported_by, crime_type, location, lsoa_code, lsoa_name, outcome,"
