@@ -82,6 +82,20 @@ class GeoApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void camerasAgainstABoundaryCarryTheirRouteAndFacing() throws Exception {
+        JsonNode cameras = get("/api/geo/cameras?boundary=E08000011");
+        for (JsonNode f : cameras) {
+            JsonNode p = f.path("properties");
+            if (p.path("kind").asText().equals("ANPR")) {
+                assertThat(p.path("facing").asText()).as(p.toString()).isEqualTo("inbound");
+                assertThat(p.path("route_distance_metres").asDouble()).isLessThanOrEqualTo(30.0);
+            } else {
+                assertThat(p.path("facing").asText()).isIn("inbound", "outbound", "undetermined", "off_route");
+            }
+        }
+    }
+
+    @Test
     void arterialsCarryTheirRouteNameAndCrossingsAreComputed() throws Exception {
         JsonNode arterials = get("/api/geo/arterials");
         assertThat(arterials.findValuesAsText("route")).contains("A580 East Lancashire Road");
