@@ -172,6 +172,22 @@ class PlanApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void anprCordonLocksTheExistingCamerasAndListsWhatABudgetLeavesOpen() throws Exception {
+        JsonNode full = json.readTree(http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011"));
+        assertThat(full.path("crossings").asInt()).isGreaterThan(3);
+        assertThat(full.path("coveredByExisting").size()).isGreaterThan(0);
+        assertThat(full.path("uncovered").size()).isZero();
+        assertThat(full.path("proven").asBoolean()).isTrue();
+        int sites = full.path("sites").size();
+        assertThat(sites).isGreaterThan(0).isLessThanOrEqualTo(full.path("crossings").asInt());
+        JsonNode one = json.readTree(http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011&budgetGbp=25000"));
+        assertThat(one.path("sites").size()).isEqualTo(1);
+        assertThat(one.path("uncovered").size()).isGreaterThan(0);
+        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011&budgetGbp=10"))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+    }
+
+    @Test
     void hotspotLayersAreGeoJsonAndUnknownPlansAreNotFound() throws Exception {
         JsonNode kde = json.readTree(http.toBlocking().retrieve("/api/hotspots/kde?boundary=E08000011&months=2019-01..2019-12"));
         assertThat(kde.path("type").asText()).isEqualTo("FeatureCollection");
