@@ -81,6 +81,8 @@ public final class PoliceUkCrimeCsvReader {
     }
 
     private void readRows(CsvRecordReader csv, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadTally tally) {
+        // a file holds one or a few months: parsing each month once saves a formatter call per row
+        Map<String, YearMonth> months = new HashMap<>();
         List<String> header;
         try {
             header = csv.next();
@@ -125,7 +127,7 @@ public final class PoliceUkCrimeCsvReader {
             }
             CrimeRecord record;
             try {
-                record = toRecord(row, columns);
+                record = toRecord(row, columns, months);
             } catch (IllegalArgumentException e) {
                 tally.rejected(line, e.getMessage());
                 continue;
@@ -139,13 +141,18 @@ public final class PoliceUkCrimeCsvReader {
         }
     }
 
-    private CrimeRecord toRecord(List<String> row, Columns c) {
+    private CrimeRecord toRecord(List<String> row, Columns c, Map<String, YearMonth> months) {
         String monthText = c.get(row, "Month");
-        YearMonth month;
-        try {
-            month = YearMonth.parse(monthText.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Month '" + monthText + "' is not YYYY-MM");
+        YearMonth month = months.get(monthText);
+        if (month == null) {
+            try {
+                month = YearMonth.parse(monthText.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Month '" + monthText + "' is not YYYY-MM");
+            }
+            if (months.size() < 1000) {
+                months.put(monthText, month);
+            }
         }
         String lonText = c.get(row, "Longitude").strip();
         String latText = c.get(row, "Latitude").strip();
