@@ -69,6 +69,14 @@ public final class SightlinePolicy {
                 rule("GET", "/api/alerts", ROLES, OPERATOR, SUPERVISOR, ADMIN),
                 rule("*", "/api/alerts/**", ROLES, OPERATOR, SUPERVISOR, ADMIN),
 
+                // searches of stored reads: purpose and reference mandatory; older reads need a
+                // supervisor's approval, which only a supervisor may give
+                rule("POST", "/api/reads/search", ROLES, OPERATOR, SUPERVISOR),
+                rule("POST", "/api/reads/approvals", ROLES, OPERATOR, SUPERVISOR),
+                rule("GET", "/api/reads/approvals/mine", ROLES, OPERATOR, SUPERVISOR),
+                rule("GET", "/api/reads/approvals", ROLES, SUPERVISOR),
+                rule("POST", "/api/reads/approvals/**", ROLES, SUPERVISOR),
+
                 // operations
                 rule("GET", "/metrics", ROLES, ADMIN)));
     }
