@@ -58,6 +58,7 @@ public class AlertStream {
         private final boolean covert;
         private final AtomicBoolean queued = new AtomicBoolean();
         private long last;
+        private boolean greeted;
         private AutoCloseable subscription;
         private ScheduledFuture<?> poll;
 
@@ -86,11 +87,14 @@ public class AlertStream {
                 return;
             }
             try {
-                if (last < 0) {
-                    last = store.lastEventId();
+                if (!greeted) {
+                    // sent at once so that the console knows it is live even when nothing happens
+                    if (last < 0) {
+                        last = store.lastEventId();
+                    }
                     sink.next(Event.of(new AlertBodies.StreamEvent(last, "ready", null)).name("ready")
                             .id(Long.toString(last)));
-                    return;
+                    greeted = true;
                 }
                 List<AlertStore.EventRow> rows;
                 do {
