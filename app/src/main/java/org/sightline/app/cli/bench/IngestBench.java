@@ -1,0 +1,63 @@
+package org.sightline.app.cli.bench;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.sightline.app.Sightline;
+import org.sightline.ingest.bench.IngestBenchmark;
+import org.sightline.platform.mqtt.MqttClients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sightline bench ingest}: broker-only QoS 1 throughput against durable intake throughput
+ * (publish, committed row, acknowledgement) on the configured broker (the machine's Mosquitto on
+ * 127.0.0.1:1883 by default) and database ({@code SIGHTLINE_DB_URL}).
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Ingest: broker-only vs durable reads/s, ratio, publish->commit p50/p99 (needs SIGHTLINE_DB_URL and a broker).")
+public class IngestBench implements Callable<Integer> {
+
+    @Option(names = "--reads", defaultValue = "200000", description = "Reads per phase (default ${DEFAULT-VALUE}).")
+    int reads;
+
+    @Option(names = "--window", defaultValue = "800",
+            description = "Most reads in transit (published, not yet consumed); keep it below the broker's per-client queue (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (reads < 1000 || reads > 2_000_000) {
+            System.err.println("--reads must be 1000-2000000");
+            return 2;
+        }
+        if (window < 10 || window > 100_000) {
+            System.err.println("--window must be 10-100000");
+            return 2;
+        }
+        Machine.print();
+        try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false)
+                .banner(false).environments("cli")
+                .properties(Map.of("sightline.mqtt.check-at-startup", false, "sightline.broker.embedded.enabled", false,
+                        "micronaut.server.enabled", false))
+                .start()) {
+            MqttClients clients = ctx.getBean(MqttClients.class);
+            DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
+            System.out.println("broker: " + clients.config().url() + "; database: " + System.getenv().getOrDefault("SIGHTLINE_DB_URL", "(default)"));
+            IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window).run(reads, Duration.ofSeconds(timeoutSeconds));
+            System.out.printf(java.util.Locale.ROOT, "durable / broker-only = %.2f (goal >= 0.7); durable goal >= 20000 reads/s%n", r.ratio());
+            Machine.bench("ingest.p50_commit_ms", Math.round(r.p50CommitMs() * 10) / 10.0, "ms");
+            Machine.bench("ingest.broker_only_per_s", Math.round(r.brokerOnlyPerSecond()), "reads/s");
+            Machine.bench("ingest.durable_per_s", Math.round(r.durablePerSecond()), "reads/s");
+            Machine.bench("ingest.ratio", Math.round(r.ratio() * 1000) / 1000.0, "ratio");
+            Machine.bench("ingest.p99_commit_ms", Math.round(r.p99CommitMs() * 10) / 10.0, "ms");
+            return 0;
+        }
+    }
+}
