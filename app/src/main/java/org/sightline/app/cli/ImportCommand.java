@@ -49,6 +49,30 @@ public class ImportCommand implements Runnable {
         @Option(names = "--show-problems", defaultValue = "20", paramLabel = "N",
                 description = "Print the first N rejected rows (default ${DEFAULT-VALUE}); all are counted.")
         int showProblems;
+
+        @Option(names = "--rejects", paramLabel = "FILE", description = "Write every rejected row (file,line,reason) to this CSV file.")
+        Path rejects;
+
+        /** Runs {@code work} with a progress listener, writing the rejects file if asked. */
+        int withProgress(java.util.function.Function<ProgressBar, ImportResult> work, String what) {
+            try (java.io.Writer rejectsOut = rejects == null ? null
+                    : java.nio.file.Files.newBufferedWriter(rejects, java.nio.charset.StandardCharsets.UTF_8)) {
+                if (rejectsOut != null) {
+                    rejectsOut.write("file,line,reason\n");
+                }
+                ProgressBar progress = new ProgressBar(System.err, showProblems, rejectsOut);
+                ImportResult result = work.apply(progress);
+                progress.clear();
+                int code = report(result, what);
+                if (rejects != null) {
+                    System.out.println("  rejected rows written to " + rejects);
+                }
+                return code;
+            } catch (java.io.IOException e) {
+                System.err.println("Cannot write " + rejects + ": " + e.getMessage());
+                return 2;
+            }
+        }
     }
 
     /** Prints the summary and returns the exit code. */
@@ -113,11 +137,9 @@ public class ImportCommand implements Runnable {
                     }
                     area = AreaFilter.within(boundary.get().area());
                 }
-                ProgressBar progress = new ProgressBar(System.err, common.showProblems);
-                ImportResult result = ctx.getBean(GeoImportService.class)
-                        .crimes(inputs, new CrimeFilter(area, months, new HashSet<>(types)), progress);
-                progress.clear();
-                return report(result, "crimes");
+                CrimeFilter filter = new CrimeFilter(area, months, new HashSet<>(types));
+                GeoImportService imports = ctx.getBean(GeoImportService.class);
+                return common.withProgress(progress -> imports.crimes(inputs, filter, progress), "crimes");
             } catch (RuntimeException e) {
                 System.err.println(StartupFailure.explain(e));
                 return 2;
@@ -155,10 +177,9 @@ public class ImportCommand implements Runnable {
                 }
             }
             try (ApplicationContext ctx = common.config.start()) {
-                ProgressBar progress = new ProgressBar(System.err, common.showProblems);
-                ImportResult result = load(ctx.getBean(GeoImportService.class), f, Optional.ofNullable(layer), progress);
-                progress.clear();
-                return report(result, what());
+                GeoImportService imports = ctx.getBean(GeoImportService.class);
+                Optional<FeatureFormat> chosen = f;
+                return common.withProgress(progress -> load(imports, chosen, Optional.ofNullable(layer), progress), what());
             } catch (RuntimeException e) {
                 System.err.println(StartupFailure.explain(e));
                 return 2;

@@ -16,17 +16,31 @@ final class ProgressBar implements ReadListener {
 
     private final PrintStream err;
     private final int problemsToPrint;
+    private final java.io.Writer rejects;
     private int problemsPrinted;
     private long lastDrawNanos;
     private boolean drawn;
 
     ProgressBar(PrintStream err, int problemsToPrint) {
+        this(err, problemsToPrint, null);
+    }
+
+    /** As above, also writing every problem as a CSV row (file,line,reason) to {@code rejects} when not null. */
+    ProgressBar(PrintStream err, int problemsToPrint, java.io.Writer rejects) {
         this.err = err;
         this.problemsToPrint = problemsToPrint;
+        this.rejects = rejects;
     }
 
     @Override
     public void problem(RowProblem problem) {
+        if (rejects != null) {
+            try {
+                rejects.write(csv(problem.source()) + "," + problem.line() + "," + csv(problem.reason()) + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the rejects file", e);
+            }
+        }
         if (problemsPrinted < problemsToPrint) {
             clear();
             err.println("  rejected " + problem);
@@ -53,6 +67,10 @@ final class ProgressBar implements ReadListener {
             err.println();
             drawn = false;
         }
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     /** Ends a half-drawn bar so that the next line starts clean. */

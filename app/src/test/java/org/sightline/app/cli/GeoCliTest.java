@@ -75,7 +75,10 @@ class GeoCliTest {
 
         Path estate = Files.writeString(dir.resolve("estate.csv"), "id,kind,azimuth_degrees,easting,northing\n"
                 + "CLI-1,ANPR,90,345000,392000\nCLI-2,RADAR,90,345000,392000\nCLI-3,CCTV,east,345000,392000\n");
-        assertThat(run("import", "cameras", estate.toString())).isEqualTo(1);
+        Path rejects = dir.resolve("rejects.csv");
+        assertThat(run("import", "cameras", estate.toString(), "--rejects", rejects.toString())).isEqualTo(1);
+        assertThat(Files.readAllLines(rejects)).containsExactly("file,line,reason",
+                "estate.csv,3,kind 'RADAR' must be ANPR or CCTV", "estate.csv,4,azimuth_degrees 'east' is not a number");
         assertThat(stderr()).contains("rejected estate.csv:3: kind 'RADAR' must be ANPR or CCTV")
                 .contains("rejected estate.csv:4: azimuth_degrees 'east' is not a number")
                 .doesNotContain("Exception");
