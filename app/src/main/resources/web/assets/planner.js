@@ -119,6 +119,10 @@
   // --- results --------------------------------------------------------------------------------
 
   function showPlan(plan) {
+    // the server leaves empty lists out of its JSON
+    plan.sites = plan.sites || [];
+    plan.curve = plan.curve || [];
+    plan.notes = plan.notes || [];
     currentPlan = plan;
     $('results').hidden = false;
     var summary = plan.sites.length + ' new camera' + (plan.sites.length === 1 ? '' : 's') + ' cover '
@@ -163,8 +167,9 @@
     var box = $('r-curve');
     box.textContent = '';
     var W = 340, H = 170, L = 40, R = 10, T = 10, B = 28;
-    var n = Math.max(1, curve[curve.length - 1].cameras);
-    var top = Math.max(0.05, Math.ceil(curve[curve.length - 1].coveredShare * 10 + 0.001) / 10);
+    curve = curve.map(function (p) { return { cameras: p.cameras || 0, coveredShare: p.coveredShare || 0 }; });
+    var n = Math.max(1, curve.length ? curve[curve.length - 1].cameras : 1);
+    var top = Math.max(0.05, Math.ceil((curve.length ? curve[curve.length - 1].coveredShare : 0) * 10 + 0.001) / 10);
     function x(c) { return L + (W - L - R) * c / n; }
     function y(v) { return H - B - (H - T - B) * v / top; }
     box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis', stroke: '#5b6b78' }));
@@ -243,7 +248,7 @@
     var map = S.map;
     if (layers.existing) { map.removeLayer(layers.existing); layers.existing = null; }
     if (!$('show-existing').checked) { return; }
-    S.getJson('/api/plans/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)).then(function (fc) {
+    S.getJson('/api/planning/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)).then(function (fc) {
       layers.existing = L.geoJSON(fc, {
         style: { color: '#1f5fbf', weight: 1, fillColor: '#1f5fbf', fillOpacity: 0.25 },
         onEachFeature: function (f, l) {
@@ -272,7 +277,7 @@
   // --- start ----------------------------------------------------------------------------------
 
   function start() {
-    var opts = S.getJson('/api/plans/options');
+    var opts = S.getJson('/api/planning/options');
     var bounds = S.getJson('/api/geo/boundaries');
     Promise.all([opts, bounds, S.mapReady]).then(function (r) {
       options = r[0];

@@ -49,6 +49,7 @@ public final class SightlinePolicy {
                 rule("GET", "/operator", ROLES, OPERATOR, SUPERVISOR, ADMIN),
                 rule("GET", "/planner", ROLES, PLANNER, ADMIN),
                 rule("GET", "/engineer", ROLES, ENGINEER, ADMIN),
+                rule("GET", "/search", ROLES, OPERATOR, SUPERVISOR),
 
                 // ingest: roadside unit status for engineers, dead letters for administrators
                 rule("GET", "/api/ingest/units", ROLES, ENGINEER, ADMIN),
@@ -61,6 +62,7 @@ public final class SightlinePolicy {
                 rule("GET", "/api/plans", ROLES, PLANNER, ADMIN),
                 rule("GET", "/api/plans/**", ROLES, PLANNER, ADMIN),
                 rule("GET", "/api/hotspots/**", ROLES, PLANNER, ADMIN),
+                rule("GET", "/api/planning/**", ROLES, PLANNER, ADMIN),
 
                 // alerting: operators see lists and work alerts; supervisors manage the lists
                 rule("GET", "/api/hotlists", ROLES, OPERATOR, SUPERVISOR, ADMIN),

@@ -125,7 +125,8 @@ public final class LazyGreedy {
         return perPound ? gain / Math.max(cost, 1e-6) : gain;
     }
 
-    static double gain(int[] covers, boolean[] covered, double[] weight) {
+    /** Weight of the points in {@code covers} not yet {@code covered}. */
+    public static double gain(int[] covers, boolean[] covered, double[] weight) {
         double g = 0;
         for (int p : covers) {
             if (!covered[p]) {

@@ -45,12 +45,12 @@ import org.sightline.planner.cordon.domain.CordonProblem;
 import org.sightline.planner.cordon.domain.CordonSettings;
 
 /**
- * {@code GET /api/plans/cordon?boundary=CODE[&budgetGbp=][&siteCostGbp=]}: the ANPR cordon of a
+ * {@code GET /api/planning/cordon?boundary=CODE[&budgetGbp=][&siteCostGbp=]}: the ANPR cordon of a
  * stored boundary from geo-data's borough crossings and the existing ANPR cameras (locked): the
  * fewest new sites so that every arterial crossing is read both ways, or with a budget the sites
  * that read the most road-class weight; and the crossing directions left open.
  */
-@Controller("/api/plans/cordon")
+@Controller("/api/planning/cordon")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CordonController {
 

@@ -41,11 +41,11 @@ import org.sightline.planner.demand.domain.MonthRanges;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
 
 /**
- * What the planner page needs besides plans: {@code GET /api/plans/options} (months with stored
- * crimes, crime types and defaults, DORI levels) and {@code GET /api/plans/existing-coverage?dori=}
+ * What the planner page needs besides plans: {@code GET /api/planning/options} (months with stored
+ * crimes, crime types and defaults, DORI levels) and {@code GET /api/planning/existing-coverage?dori=}
  * (the overt CCTV estate's coverage sectors at a DORI level, as GeoJSON).
  */
-@Controller("/api/plans")
+@Controller("/api/planning")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PlanOptionsController {
 

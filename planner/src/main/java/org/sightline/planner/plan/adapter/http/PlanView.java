@@ -14,12 +14,12 @@ import org.sightline.planner.plan.domain.SiteRecommendation;
 public record PlanView(
         @Nullable String id,
         @Nullable String createdAt,
-        String boundary,
-        String title,
-        String demand,
-        String camera,
-        String solver,
-        String solverStatus,
+        @Nullable String boundary,
+        @Nullable String title,
+        @Nullable String demand,
+        @Nullable String camera,
+        @Nullable String solver,
+        @Nullable String solverStatus,
         double solverSeconds,
         double totalDemand,
         double existingCoveredShare,
@@ -30,15 +30,35 @@ public record PlanView(
         int demandPoints,
         int candidates,
         int existingCameras,
-        List<Site> sites,
-        List<Curve> curve,
-        List<String> notes) {
+        @Nullable List<Site> sites,
+        @Nullable List<Curve> curve,
+        @Nullable List<String> notes) {
+
+    /** Absent text and lists (a JSON mapper may leave empty values out) read as empty. */
+    public PlanView {
+        boundary = boundary == null ? "" : boundary;
+        title = title == null ? "" : title;
+        demand = demand == null ? "" : demand;
+        camera = camera == null ? "" : camera;
+        solver = solver == null ? "" : solver;
+        solverStatus = solverStatus == null ? "" : solverStatus;
+        sites = sites == null ? List.of() : List.copyOf(sites);
+        curve = curve == null ? List.of() : List.copyOf(curve);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 
     /** One recommended site. {@code sector} is a closed WGS84 ring of [lon, lat] pairs. */
     @Serdeable
-    public record Site(int rank, String siteId, String source, double lon, double lat, double azimuthDegrees,
-                       double costGbp, Map<String, Integer> recordsByType, double marginalGain, double marginalShare,
-                       double cumulativeShare, String explanation, List<List<Double>> sector) {
+    public record Site(int rank, String siteId, @Nullable String source, double lon, double lat, double azimuthDegrees,
+                       double costGbp, @Nullable Map<String, Integer> recordsByType, double marginalGain,
+                       double marginalShare, double cumulativeShare, @Nullable String explanation,
+                       @Nullable List<List<Double>> sector) {
+        public Site {
+            source = source == null ? "" : source;
+            recordsByType = recordsByType == null ? Map.of() : recordsByType;
+            explanation = explanation == null ? "" : explanation;
+            sector = sector == null ? List.of() : sector;
+        }
     }
 
     /** One point of the coverage curve. */

@@ -173,17 +173,17 @@ class PlanApiTest implements TestPropertyProvider {
 
     @Test
     void anprCordonLocksTheExistingCamerasAndListsWhatABudgetLeavesOpen() throws Exception {
-        JsonNode full = json.readTree(http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011"));
+        JsonNode full = json.readTree(http.toBlocking().retrieve("/api/planning/cordon?boundary=E08000011"));
         assertThat(full.path("crossings").asInt()).isGreaterThan(3);
         assertThat(full.path("coveredByExisting").size()).isGreaterThan(0);
         assertThat(full.path("uncovered").size()).isZero();
         assertThat(full.path("proven").asBoolean()).isTrue();
         int sites = full.path("sites").size();
         assertThat(sites).isGreaterThan(0).isLessThanOrEqualTo(full.path("crossings").asInt());
-        JsonNode one = json.readTree(http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011&budgetGbp=25000"));
+        JsonNode one = json.readTree(http.toBlocking().retrieve("/api/planning/cordon?boundary=E08000011&budgetGbp=25000"));
         assertThat(one.path("sites").size()).isEqualTo(1);
         assertThat(one.path("uncovered").size()).isGreaterThan(0);
-        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/plans/cordon?boundary=E08000011&budgetGbp=10"))
+        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/planning/cordon?boundary=E08000011&budgetGbp=10"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
     }
 
@@ -192,6 +192,12 @@ class PlanApiTest implements TestPropertyProvider {
         JsonNode kde = json.readTree(http.toBlocking().retrieve("/api/hotspots/kde?boundary=E08000011&months=2019-01..2019-12"));
         assertThat(kde.path("type").asText()).isEqualTo("FeatureCollection");
         assertThat(kde.path("features").size()).isGreaterThan(0);
+        JsonNode existing = json.readTree(http.toBlocking().retrieve("/api/planning/existing-coverage?dori=observe"));
+        assertThat(existing.path("features").size()).isBetween(30, 45);
+        assertThat(existing.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
+        JsonNode options = json.readTree(http.toBlocking().retrieve("/api/planning/options"));
+        assertThat(options.path("lastMonth").asText()).isEqualTo("2019-12");
+        assertThat(options.path("priorities").size()).isEqualTo(8);
         JsonNode gi = json.readTree(http.toBlocking().retrieve("/api/hotspots/gi-star?boundary=E08000011&months=2019-01..2019-12"));
         assertThat(gi.path("method").asText()).contains("Benjamini-Hochberg");
         assertThatThrownBy(() -> http.toBlocking().retrieve("/api/hotspots/heat?boundary=E08000011&months=2019-01..2019-12"))
