@@ -20,6 +20,19 @@
       });
   };
 
+  /** Posts JSON; resolves with {status, body} whatever the status (body {} when not JSON). */
+  Sightline.postJson = function (url, body) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Accept': 'application/json, application/problem+json', 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify(body)
+    }).then(function (r) {
+      if (r.status === 401) { window.location.href = '/login'; }
+      return r.json().catch(function () { return {}; }).then(function (b) { return { status: r.status, body: b }; });
+    });
+  };
+
   function allowed(el, roles) {
     var need = (el.getAttribute('data-roles') || '').split(/\s+/).filter(Boolean);
     return need.length === 0 || need.some(function (r) { return roles.indexOf(r) >= 0; });

@@ -43,6 +43,11 @@ public class PageController {
         return pages.page(WebPages.Page.ENGINEER);
     }
 
+    @Get("/search")
+    public String search() {
+        return pages.page(WebPages.Page.SEARCH);
+    }
+
     @Get("/favicon.ico")
     public HttpResponse<?> favicon() {
         return HttpResponse.permanentRedirect(URI.create("/assets/favicon.svg"));

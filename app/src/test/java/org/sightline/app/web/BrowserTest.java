@@ -133,6 +133,43 @@ class BrowserTest {
     }
 
     @Test
+    void operatorSearchesReadsStatingPurposeAndReference() throws Exception {
+        java.time.Instant at = java.time.Instant.now().minus(java.time.Duration.ofHours(5));
+        try (java.sql.Connection c = TestDatabase.get().connect()) {
+            try (var ps = c.prepareStatement("SELECT ingest_ensure_plate_read_partition(?)")) {
+                ps.setObject(1, at.atOffset(java.time.ZoneOffset.UTC).toLocalDate());
+                ps.execute();
+            }
+            try (var ps = c.prepareStatement("""
+                    INSERT INTO plate_read (read_id, unit_id, camera_id, plate, plate_as_read, uk_format, confidence,
+                                            captured_at, received_at, late, position_from_camera, geom)
+                    VALUES (gen_random_uuid(), 'U-BROWSER', 'CAM-BROWSER', 'KX19ABC', 'KX19A8C', true, 0.87, ?, ?, false, true,
+                            ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))""")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(at));
+                ps.setTimestamp(2, java.sql.Timestamp.from(at));
+                ps.executeUpdate();
+            }
+        }
+        logIn("operator", TestUsers.PASSWORD);
+        assertThat(page.locator("#welcome-name")).hasText("operator");
+        page.click("nav a[data-nav=search]");
+        assertThat(page).hasURL(url("/search"));
+        page.fill("#s-plate", "kx19 abc");
+        page.click("#s-run");
+        // no purpose given: the service refuses and says why
+        assertThat(page.locator("#search-message")).containsText("purpose");
+        page.fill("#s-purpose", "Vehicle linked to burglary series");
+        page.fill("#s-reference", "KN/2026/1187");
+        page.click("#s-run");
+        assertThat(page.locator("#results-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#results-table tbody")).containsText("CAM-BROWSER");
+        assertThat(page.locator("#results-table tbody")).containsText("KX19A8C");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("read-search.png")).setFullPage(true));
+        // the only console noise is the browser's own note of the refused search (400)
+        assertThat(consoleErrors).allMatch(m -> m.contains("400"));
+    }
+
+    @Test
     void wrongPasswordShowsAMessageAndStaysOnTheLoginPage() {
         logIn("operator", "not-the-right-password");
         assertThat(page).hasURL(url("/login?error=1"));
