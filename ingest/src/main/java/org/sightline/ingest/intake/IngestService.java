@@ -11,7 +11,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,8 @@ import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.db.ReadBatchStore;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
+import org.sightline.ingest.unitstatus.adapter.db.UnitStatusStore;
+import org.sightline.ingest.unitstatus.adapter.mqtt.UnitStatusIntake;
 import org.sightline.platform.mqtt.MqttClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,8 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
     private final EquipmentRegistry equipment;
     private ScheduledExecutorService maintenance;
     private volatile ReadIntake intake;
+    private volatile UnitStatusIntake unitStatus;
+    private final List<Consumer<UnitStatusStore.Change>> statusListeners = new CopyOnWriteArrayList<>();
 
     public IngestService(IngestProperties config, MqttClients clients, DataSource dataSource) {
         this.config = config;
@@ -63,6 +70,19 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
         maintenance.scheduleWithFixedDelay(this::createPartitions, 0, 1, TimeUnit.HOURS);
         intake = new ReadIntake(clients, config, dataSource, equipment);
         intake.start();
+        unitStatus = new UnitStatusIntake(clients, config, dataSource, equipment);
+        unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
+        unitStatus.start();
+    }
+
+    /** Registers a listener told about every unit or camera status change this instance records. */
+    public void addStatusListener(Consumer<UnitStatusStore.Change> listener) {
+        statusListeners.add(listener);
+    }
+
+    /** Removes a listener. */
+    public void removeStatusListener(Consumer<UnitStatusStore.Change> listener) {
+        statusListeners.remove(listener);
     }
 
     /** The running intake, once the server has started. */
@@ -91,6 +111,9 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
     public synchronized void stop() {
         if (maintenance != null) {
             maintenance.shutdownNow();
+        }
+        if (unitStatus != null) {
+            unitStatus.close();
         }
         if (intake != null) {
             intake.close();

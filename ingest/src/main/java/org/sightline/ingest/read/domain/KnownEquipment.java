@@ -22,6 +22,15 @@ public record KnownEquipment(Map<String, Boolean> decommissionedByUnit, Map<Stri
         unitByCamera = Map.copyOf(unitByCamera);
     }
 
+    /** Why a message from this unit cannot be taken in, or empty when it can. */
+    public Optional<String> unitProblem(UnitId unit) {
+        Boolean decommissioned = decommissionedByUnit.get(unit.value());
+        if (decommissioned == null) {
+            return Optional.of("unknown unit " + unit + ": register it in the camera estate first");
+        }
+        return decommissioned ? Optional.of("unit " + unit + " is decommissioned") : Optional.empty();
+    }
+
     /** Why a read from this unit and camera cannot be taken in, or empty when it can. */
     public Optional<String> problem(UnitId unit, CameraId camera) {
         Boolean decommissioned = decommissionedByUnit.get(unit.value());

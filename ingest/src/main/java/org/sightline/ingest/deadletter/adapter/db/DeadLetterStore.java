@@ -63,6 +63,22 @@ public final class DeadLetterStore {
         }
     }
 
+    /** Adds a dead letter (payloads beyond 64 KiB are cut; their size is kept). */
+    public void add(String topic, byte[] payload, String reason, Instant receivedAt) throws SQLException {
+        boolean cut = payload.length > 65_536;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO dead_letter (topic, payload, payload_bytes, payload_truncated, "
+                     + "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, topic.replace('\0', '?'));
+            ps.setBytes(2, cut ? java.util.Arrays.copyOf(payload, 65_536) : payload);
+            ps.setInt(3, payload.length);
+            ps.setBoolean(4, cut);
+            ps.setString(5, reason.replace('\0', '?'));
+            ps.setTimestamp(6, Timestamp.from(receivedAt));
+            ps.executeUpdate();
+        }
+    }
+
     /** Records the outcome of a replay. */
     public void markReplayed(long id, Instant at, String outcome) throws SQLException {
         try (Connection c = dataSource.getConnection();

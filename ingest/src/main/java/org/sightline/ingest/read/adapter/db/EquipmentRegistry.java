@@ -44,6 +44,19 @@ public final class EquipmentRegistry {
         return p;
     }
 
+    /**
+     * Why a message from this unit cannot be taken in, or empty when it can.
+     *
+     * @throws SQLException when the estate has to be reloaded and the database cannot be reached
+     */
+    public Optional<String> unitProblem(UnitId unit) throws SQLException {
+        Optional<String> p = known.unitProblem(unit);
+        if (p.isPresent() && reloadIfAllowed()) {
+            p = known.unitProblem(unit);
+        }
+        return p;
+    }
+
     /** Loads the estate now. */
     public synchronized void reload() throws SQLException {
         Map<String, Boolean> units = new HashMap<>();
