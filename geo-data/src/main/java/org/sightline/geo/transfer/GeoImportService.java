@@ -137,7 +137,7 @@ public class GeoImportService {
     }
 
     /** Directories become their .csv/.csv.gz files, sorted; files are kept as given. */
-    static List<Path> expand(Collection<Path> inputs) {
+    public static List<Path> expand(Collection<Path> inputs) {
         List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
