@@ -46,10 +46,10 @@ public final class UnitOverviewQuery {
                 SELECT u.id, u.name, ST_X(u.geom), ST_Y(u.geom), u.status, coalesce(s.state, 'UNKNOWN'), s.since, s.last_heartbeat_at,
                        coalesce(s.firmware, ''), s.disk_free_bytes, s.temperature_celsius,
                        (SELECT array_agg(coalesce(r.n, 0) ORDER BY h.i)
-                          FROM generate_series(0, ? - 1) AS h(i)
-                          LEFT JOIN (SELECT floor(extract(epoch FROM (? - captured_at)) / 3600)::int AS i, count(*) AS n
-                                       FROM plate_read WHERE unit_id = u.id AND captured_at > ? - make_interval(hours => ?)
-                                        AND captured_at <= ? GROUP BY 1) r ON r.i = h.i) AS per_hour,
+                          FROM generate_series(0, ?::int - 1) AS h(i)
+                          LEFT JOIN (SELECT floor(extract(epoch FROM (?::timestamptz - captured_at)) / 3600)::int AS i, count(*) AS n
+                                       FROM plate_read WHERE unit_id = u.id AND captured_at > ?::timestamptz - make_interval(hours => ?::int)
+                                        AND captured_at <= ?::timestamptz GROUP BY 1) r ON r.i = h.i) AS per_hour,
                        (SELECT array_agg(c.camera_id || chr(31) || c.reason || chr(31) || extract(epoch FROM c.since)::bigint::text)
                           FROM camera_status c WHERE c.unit_id = u.id AND c.fault) AS faults
                 FROM geo_roadside_unit u LEFT JOIN unit_status s ON s.unit_id = u.id
