@@ -45,8 +45,10 @@ public class ImportBench implements Callable<Integer> {
         Machine.print();
         try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false)
                 .banner(false).environments("cli")
+                // nothing but the database: no broker, no MQTT subscribers competing for the CPU
                 .properties(Map.of("sightline.mqtt.check-at-startup", false, "sightline.broker.embedded.enabled", false,
-                        "micronaut.server.enabled", false))
+                        "micronaut.server.enabled", false, "sightline.alerting.listen", false,
+                        "sightline.ingest.enabled", false))
                 .start()) {
             CrimeStore store = ctx.getBean(CrimeStore.class);
             long before = store.count();
