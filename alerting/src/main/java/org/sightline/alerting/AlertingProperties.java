@@ -17,6 +17,8 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  * @param ocrClasses OCR confusion classes, comma-separated (e.g. {@code 0ODQ,1I,2Z,5S,8B,6G})
  * @param maxFreeEdits free edits allowed on top of the confusion classes (0 or 1)
  * @param freeEditRule when a free edit may be spent (GRAMMAR or ANY)
+ * @param matchMissingCharacters let the free edit restore a character a reading lacks (more false
+ *                               alerts with large lists)
  * @param joinWindow sightings of one plate on one list closer than this join one open alert
  * @param escalateAfter an unacknowledged high-priority alert escalates after this long
  * @param escalatePriority priority from which alerts escalate
@@ -40,6 +42,7 @@ public record AlertingProperties(
         @Bindable(defaultValue = "0ODQ,1I,2Z,5S,8B,6G") String ocrClasses,
         @Bindable(defaultValue = "1") int maxFreeEdits,
         @Bindable(defaultValue = "GRAMMAR") FreeEditRule freeEditRule,
+        @Bindable(defaultValue = "false") boolean matchMissingCharacters,
         @Bindable(defaultValue = "10m") Duration joinWindow,
         @Bindable(defaultValue = "2m") Duration escalateAfter,
         @Bindable(defaultValue = "70") int escalatePriority,
@@ -100,7 +103,7 @@ public record AlertingProperties(
 
     /** The matcher settings. */
     public MatchSettings matchSettings() {
-        return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule);
+        return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule, matchMissingCharacters);
     }
 
     private static void require(Duration d, String key, Duration min, Duration max) {

@@ -73,6 +73,16 @@ public final class OcrConfusions {
         return c < 128 ? representative[c] : c;
     }
 
+    /** The characters OCR may read for {@code c}, itself included (just {@code c} when it is in no class). */
+    public String members(char c) {
+        for (String cls : classes) {
+            if (cls.indexOf(c) >= 0) {
+                return cls;
+            }
+        }
+        return String.valueOf(c);
+    }
+
     /** True when OCR may read one of these characters for the other (also when they are equal). */
     public boolean confusable(char a, char b) {
         return canonical(a) == canonical(b);

@@ -35,7 +35,8 @@ final class PlateComparison {
         if (diff == 0) {
             return sameLength(read, listed, format);
         }
-        if (settings.maxFreeEdits() < 1 || Math.abs(diff) > 1 || !lengthEditJustified(read)) {
+        if (settings.maxFreeEdits() < 1 || Math.abs(diff) > 1 || !lengthEditJustified(read)
+                || (diff < 0 && !settings.missingCharacters())) {
             return null;
         }
         return diff < 0 ? missing(read, listed, format) : extra(read, listed, format);
@@ -48,6 +49,9 @@ final class PlateComparison {
     private List<Edit> sameLength(String read, String listed, PlateFormat format) {
         List<Edit> edits = new ArrayList<>(2);
         int free = 0;
+        // a clean, well-formed reading is a plate in its own right: under the grammar rule only
+        // differences the grammar forces (a character that cannot stand there) may bend it
+        boolean strict = settings.freeEditRule() == FreeEditRule.GRAMMAR && grammar.isWellFormed(read);
         for (int i = 0; i < read.length(); i++) {
             char r = read.charAt(i);
             char l = listed.charAt(i);
@@ -55,6 +59,9 @@ final class PlateComparison {
                 continue;
             }
             boolean impossible = !format.allows(i, r);
+            if (strict && !impossible) {
+                return null;
+            }
             if (settings.confusions().confusable(r, l)) {
                 edits.add(new Edit(Edit.Kind.OCR_CLASS, i + 1, r, l, impossible ? slotNote(format, i, r) : ""));
                 continue;
@@ -62,7 +69,9 @@ final class PlateComparison {
             if (++free > settings.maxFreeEdits()) {
                 return null;
             }
-            if (settings.freeEditRule() == FreeEditRule.GRAMMAR && !impossible) {
+            if (settings.freeEditRule() == FreeEditRule.GRAMMAR && (!impossible || explainedByClass(format, i, r))) {
+                // not justified: the character could stand there, or the grammar already says what
+                // it is (an O among the digits is a 0, not any digit)
                 return null;
             }
             edits.add(new Edit(Edit.Kind.SUBSTITUTED, i + 1, r, l, impossible ? slotNote(format, i, r) : ""));
@@ -114,6 +123,15 @@ final class PlateComparison {
             }
         }
         return best;
+    }
+
+    private boolean explainedByClass(PlateFormat format, int i, char r) {
+        for (char m : settings.confusions().members(r).toCharArray()) {
+            if (m != r && format.allows(i, m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean classEdit(char r, String listed, int i, PlateFormat format, List<Edit> edits) {
