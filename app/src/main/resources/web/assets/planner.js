@@ -138,7 +138,8 @@
     plan.sites.forEach(function (s) {
       var li = el('li');
       li.appendChild(el('strong', null, s.siteId));
-      li.appendChild(document.createTextNode(' facing ' + Math.round(s.azimuthDegrees) + '°'
+      if (s.source) { li.appendChild(el('span', 'where', ' · ' + s.source)); }
+      li.appendChild(document.createTextNode(' — facing ' + Math.round(s.azimuthDegrees) + '°'
         + (s.costGbp > 0 ? ', £' + Math.round(s.costGbp).toLocaleString('en-GB') : '') + ' — '));
       li.appendChild(el('span', 'gain', '+' + pct(s.marginalShare)));
       li.appendChild(document.createTextNode(' (total ' + pct(s.cumulativeShare) + ')'));

@@ -132,12 +132,14 @@ class PlannerPageTest {
         page.click("#run");
         assertThat(page.locator("#r-sites li")).hasCount(8);
         assertThat(page.locator("#r-sites li").first()).containsText("months within its sector");
+        assertThat(page.locator("#r-sites li").first()).containsText("On or near");
         assertThat(page.locator("#r-summary")).containsText("cover");
         assertThat(page.locator("#r-curve circle")).hasCount(9);
         assertThat(page.locator(".site-label")).hasCount(8);
         assertThat(page.locator("#x-csv")).hasAttribute("href", java.util.regex.Pattern.compile("/api/plans/.+/export\\?format=csv"));
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-plan.png")));
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-plan-full.png")).setFullPage(true));
+        page.locator("#r-sites").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-results.png")));
         assertThat(consoleErrors).isEmpty();
     }
 

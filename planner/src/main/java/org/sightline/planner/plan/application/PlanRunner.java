@@ -108,8 +108,9 @@ public final class PlanRunner {
             }
         }
         if (request.generateCandidates()) {
-            out.addAll(new CandidateGenerator(projection, request.generatedSiteCostGbp())
-                    .mapPoints(crimes.stream().map(CrimeRecord::position).toList()));
+            java.util.Map<LonLat, String> locations = new java.util.LinkedHashMap<>();
+            crimes.forEach(r -> locations.putIfAbsent(r.position(), r.location()));
+            out.addAll(new CandidateGenerator(projection, request.generatedSiteCostGbp()).mapPoints(locations));
         }
         return out;
     }

@@ -32,6 +32,20 @@ public final class CandidateGenerator {
         this.defaultCostGbp = defaultCostGbp;
     }
 
+    /**
+     * One candidate per distinct map point, ids "mp-1", "mp-2", … in the order given, described by
+     * the police.uk location text of the point ("On or near Marl Road") when one is given.
+     */
+    public List<Candidate> mapPoints(java.util.Map<LonLat, String> locations) {
+        List<Candidate> out = new ArrayList<>();
+        int i = 0;
+        for (var e : locations.entrySet()) {
+            String where = e.getValue() == null || e.getValue().isBlank() ? "map point" : "map point " + e.getValue();
+            out.add(new Candidate("mp-" + (++i), e.getKey(), projection.project(e.getKey()), defaultCostGbp, where));
+        }
+        return out;
+    }
+
     /** One candidate per distinct map point, ids "mp-1", "mp-2", … in the order given. */
     public List<Candidate> mapPoints(Collection<LonLat> points) {
         List<Candidate> out = new ArrayList<>();
