@@ -11,12 +11,9 @@ import org.locationtech.jts.geom.Envelope;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
 import org.sightline.geo.boundary.domain.Boundary;
 import org.sightline.geo.camera.adapter.db.CameraStore;
-import org.sightline.geo.camera.domain.Camera;
-import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crs.BoundingBox;
 import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.site.adapter.db.CandidateSiteStore;
-import org.sightline.geo.site.domain.CandidateSite;
 import org.sightline.planner.plan.adapter.db.PlanStore;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
 import org.sightline.planner.plan.adapter.http.PlanRequestBody;
@@ -70,6 +67,22 @@ public class PlanService {
         return view.withId(id.toString(), stored.createdAt().toString());
     }
 
+    /**
+     * The inputs of a plan over a stored boundary: the area, the crimes of {@code types} in
+     * {@code months}, the overt cameras and the surveyed sites.
+     *
+     * @throws PlanRejected when the boundary is not stored
+     */
+    public PlanInputs inputs(String boundaryCode, org.sightline.geo.crime.domain.MonthRange months, List<String> types) {
+        Boundary boundary = boundaries.find(boundaryCode).orElseThrow(() -> new PlanRejected(
+                "no stored boundary with code '" + boundaryCode + "'"));
+        Envelope e = boundary.area().getEnvelopeInternal();
+        e.expandBy(0.01);
+        Optional<BoundingBox> box = Optional.of(BoundingBox.of(e));
+        return new PlanInputs(boundary.area(), crimes.find(boundary.area(), months, types), cameras.list(box, false),
+                sites.list(box));
+    }
+
     /** A stored plan. */
     public Optional<PlanView> find(UUID id) {
         return plans.find(id).map(p -> read(p.outcomeJson()).withId(p.id().toString(), p.createdAt().toString()));
@@ -81,13 +94,7 @@ public class PlanService {
     }
 
     private PlanInputs inputs(Boundary boundary, PlanRequest request) {
-        Envelope e = boundary.area().getEnvelopeInternal();
-        e.expandBy(0.01);
-        Optional<BoundingBox> box = Optional.of(BoundingBox.of(e));
-        List<CrimeRecord> found = crimes.find(boundary.area(), request.months(), request.weights().types());
-        List<Camera> estate = cameras.list(box, false);
-        List<CandidateSite> surveyed = sites.list(box);
-        return new PlanInputs(boundary.area(), found, estate, surveyed);
+        return inputs(boundary.code(), request.months(), request.weights().types());
     }
 
     private String write(Object value) {

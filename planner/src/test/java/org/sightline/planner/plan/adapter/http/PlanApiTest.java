@@ -188,6 +188,29 @@ class PlanApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void reviewRanksTheEstateAndRedeploymentMovesIdleCamerasToTheCrime() throws Exception {
+        JsonNode review = json.readTree(http.toBlocking().retrieve(
+                "/api/planning/review?boundary=E08000011&months=2019-01..2019-12"));
+        JsonNode cams = review.path("cameras");
+        assertThat(cams.size()).isBetween(30, 45);
+        assertThat(cams.findValuesAsText("quiet")).contains("true");
+        assertThat(review.path("moves").size()).isGreaterThan(0);
+        assertThat(review.path("moves").get(0).path("explanation").asText()).contains("gains");
+        String a = cams.get(0).path("id").asText();
+        String b = cams.get(1).path("id").asText();
+        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/api/planning/redeploy",
+                "{\"boundary\":\"E08000011\",\"months\":\"2019-10..2019-12\",\"cameraIds\":[\"" + a + "\",\"" + b + "\"]}"),
+                String.class);
+        JsonNode plan = json.readTree(r.body());
+        assertThat(plan.path("instructions").size()).isEqualTo(2);
+        assertThat(plan.path("instructions").get(0).path("stay").asBoolean()).isFalse();
+        assertThat(plan.path("instructions").get(0).path("gainShare").asDouble()).isGreaterThan(0);
+        assertThatThrownBy(() -> http.toBlocking().exchange(HttpRequest.POST("/api/planning/redeploy",
+                "{\"boundary\":\"E08000011\",\"months\":\"2019-10..2019-12\",\"cameraIds\":[\"nope\"]}"), String.class))
+                .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+    }
+
+    @Test
     void hotspotLayersAreGeoJsonAndUnknownPlansAreNotFound() throws Exception {
         JsonNode kde = json.readTree(http.toBlocking().retrieve("/api/hotspots/kde?boundary=E08000011&months=2019-01..2019-12"));
         assertThat(kde.path("type").asText()).isEqualTo("FeatureCollection");
