@@ -64,15 +64,62 @@ public class GeoImportService {
     public ImportResult crimes(Collection<Path> inputs, CrimeFilter filter, ReadListener listener) {
         List<Path> list = expand(inputs);
         PoliceUkCrimeCsvReader reader = new PoliceUkCrimeCsvReader();
-        List<ReadSummary> summaries = new ArrayList<>();
+        ReadListener shared = synchronizedListener(listener);
+        // two files are read at once: parsing is the slow part, and the writer thread and the
+        // database each take a share of the other core
+        int threads = Math.max(1, Math.min(list.size(), Math.min(2, Runtime.getRuntime().availableProcessors())));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "crime-file-reader");
+            t.setDaemon(true);
+            return t;
+        });
         try (CrimeBulkLoad load = crimes.begin(list.size() == 1 ? list.get(0).getFileName().toString()
                 : list.size() + " files")) {
+            List<java.util.concurrent.Future<ReadSummary>> reads = new ArrayList<>();
             for (Path file : list) {
-                load.nextFile(file.getFileName().toString());
-                summaries.add(reader.read(file, filter, load, listener));
+                reads.add(pool.submit(() -> {
+                    try (CrimeBulkLoad.FileSink sink = load.file(file.getFileName().toString())) {
+                        return reader.read(file, filter, sink, shared);
+                    }
+                }));
+            }
+            List<ReadSummary> summaries = new ArrayList<>();
+            for (java.util.concurrent.Future<ReadSummary> f : reads) {
+                summaries.add(await(f));
             }
             return new ImportResult(summaries, load.finish());
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static ReadSummary await(java.util.concurrent.Future<ReadSummary> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while importing crimes", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("crime import failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Listeners (progress bars) are written for one thread; parallel readers share one this way. */
+    private static ReadListener synchronizedListener(ReadListener l) {
+        return new ReadListener() {
+            @Override
+            public synchronized void problem(org.sightline.geo.io.RowProblem problem) {
+                l.problem(problem);
+            }
+
+            @Override
+            public synchronized void progress(long bytesRead, long totalBytes) {
+                l.progress(bytesRead, totalBytes);
+            }
+        };
     }
 
     public ImportResult boundaries(Path file, Optional<FeatureFormat> format, Optional<String> layer,

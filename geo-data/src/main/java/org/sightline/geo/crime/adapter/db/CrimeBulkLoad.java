@@ -23,45 +23,50 @@ import org.sightline.geo.db.StoreException;
  * of its content plus how many identical rows came before it in the same file, so two identical
  * anti-social behaviour reports stay two rows while a second import of the same file adds none.
  * Rows are handed to a writer thread that hashes, encodes and streams them to the database, so
- * reading the next file overlaps with sending the last. Use from one thread; close it (after
- * {@link #finish()} or on failure).
+ * reading overlaps with sending. Files may be read in parallel, each through its own
+ * {@link #file(String)} sink; the load's own {@link #accept} and {@link #finish()} belong to the
+ * thread that began it. Close it (after {@link #finish()} or on failure).
  */
 public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable {
 
     private static final int BATCH = 2048;
-    private static final Batch END = new Batch(List.of(), null);
+    private static final Batch END = new Batch(List.of(), -1, null, true);
 
     private final StagedCopy copy;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
     private final Thread writer;
     private volatile Throwable failure;
-    private List<CrimeRecord> pending = new ArrayList<>(BATCH);
-    private long accepted;
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger sinks = new java.util.concurrent.atomic.AtomicInteger();
+    private FileSink current;
     private boolean ended;
 
     CrimeBulkLoad(StagedCopy copy, String source) {
         this.copy = copy;
-        this.writer = new Thread(new Writer(copy, source), "crime-copy-writer");
+        this.current = new FileSink(source);
+        this.writer = new Thread(new Writer(copy), "crime-copy-writer");
         this.writer.setDaemon(true);
         this.writer.start();
     }
 
     /**
-     * Starts the rows of another file: identical rows are numbered afresh, and {@code source}
-     * is stored with them.
+     * A sink for the rows of one file, labelled {@code source}; identical rows are numbered within
+     * it. Use each sink from one thread and close it when its file ends; different sinks may be
+     * used from different threads at once.
      */
+    public FileSink file(String source) {
+        return new FileSink(source);
+    }
+
+    /** Ends the rows given to {@link #accept} so far as one file and starts another, labelled {@code source}. */
     public void nextFile(String source) {
-        flush();
-        enqueue(new Batch(List.of(), source));
+        current.close();
+        current = new FileSink(source);
     }
 
     @Override
     public void accept(CrimeRecord r) {
-        pending.add(r);
-        accepted++;
-        if (pending.size() == BATCH) {
-            flush();
-        }
+        current.accept(r);
     }
 
     /**
@@ -69,7 +74,7 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
      * rows whose outcome changed (police.uk revises outcomes when it republishes a month).
      */
     public long finish() {
-        flush();
+        current.close();
         endWriter();
         try {
             return copy.finish(connection -> new CrimeMove(copy.stage(), copy.rowsStaged()).apply(connection));
@@ -80,7 +85,7 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
 
     /** Rows handed to this load so far. */
     public long rowsAccepted() {
-        return accepted;
+        return accepted.get();
     }
 
     @Override
@@ -94,13 +99,6 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
             // the load is being abandoned; its failure was or will be reported by the caller
         } finally {
             copy.close();
-        }
-    }
-
-    private void flush() {
-        if (!pending.isEmpty()) {
-            enqueue(new Batch(pending, null));
-            pending = new ArrayList<>(BATCH);
         }
     }
 
@@ -133,20 +131,50 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
         }
     }
 
-    /** A batch of rows, or (with {@code newSource}) the start of another file. */
-    private record Batch(List<CrimeRecord> rows, String newSource) {
+    /** Rows of one sink; {@code last} marks the sink's final batch. */
+    private record Batch(List<CrimeRecord> rows, int sink, String source, boolean last) {
+    }
+
+    /** The rows of one file; see {@link #file(String)}. */
+    public final class FileSink implements Consumer<CrimeRecord>, AutoCloseable {
+        private final int id = sinks.incrementAndGet();
+        private final String source;
+        private List<CrimeRecord> pending = new ArrayList<>(BATCH);
+        private boolean closed;
+
+        private FileSink(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public void accept(CrimeRecord r) {
+            pending.add(r);
+            accepted.incrementAndGet();
+            if (pending.size() == BATCH) {
+                enqueue(new Batch(pending, id, source, false));
+                pending = new ArrayList<>(BATCH);
+            }
+        }
+
+        /** Sends the file's last rows. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                enqueue(new Batch(pending, id, source, true));
+                pending = List.of();
+            }
+        }
     }
 
     /** Runs on the writer thread: keys, encodes and streams rows until {@link #END}. */
     private final class Writer implements Runnable {
         private final StagedCopy out;
         private final MessageDigest sha256;
-        private final Map<UUID, Integer> occurrences = new HashMap<>();
-        private String source;
+        private final Map<Integer, Map<UUID, Integer>> occurrencesBySink = new HashMap<>();
 
-        Writer(StagedCopy out, String source) {
+        Writer(StagedCopy out) {
             this.out = out;
-            this.source = source;
             try {
                 this.sha256 = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -162,12 +190,12 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
                     if (b == END) {
                         return;
                     }
-                    if (b.newSource() != null) {
-                        source = b.newSource();
-                        occurrences.clear();
-                    }
+                    Map<UUID, Integer> occurrences = occurrencesBySink.computeIfAbsent(b.sink(), k -> new HashMap<>());
                     for (CrimeRecord r : b.rows()) {
-                        write(r);
+                        write(r, b.source(), occurrences);
+                    }
+                    if (b.last()) {
+                        occurrencesBySink.remove(b.sink());
                     }
                 }
             } catch (Throwable t) {
@@ -187,8 +215,8 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
             }
         }
 
-        private void write(CrimeRecord r) throws IOException {
-            out.text(rowKey(r).toString())
+        private void write(CrimeRecord r, String source, Map<UUID, Integer> occurrences) throws IOException {
+            out.text(rowKey(r, occurrences).toString())
                     .text(r.crimeId())
                     .text(r.month().atDay(1).toString())
                     .text(r.reportedBy())
@@ -202,7 +230,7 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
             out.endRow();
         }
 
-        private UUID rowKey(CrimeRecord r) {
+        private UUID rowKey(CrimeRecord r, Map<UUID, Integer> occurrences) {
             // the outcome is left out: a republished month with a revised outcome updates the row
             String content = r.month() + "|" + r.crimeId() + "|" + r.reportedBy() + "|" + r.crimeType() + "|"
                     + r.position().lonDegrees() + "|" + r.position().latDegrees() + "|" + r.location() + "|"

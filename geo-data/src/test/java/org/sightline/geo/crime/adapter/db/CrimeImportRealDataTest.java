@@ -7,6 +7,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +24,9 @@ class CrimeImportRealDataTest implements TestPropertyProvider {
 
     @Inject
     CrimeStore store;
+
+    @Inject
+    org.sightline.geo.transfer.GeoImportService imports;
 
     @Override
     public Map<String, String> getProperties() {
@@ -52,5 +56,20 @@ class CrimeImportRealDataTest implements TestPropertyProvider {
             assertThat(again.finish()).isZero();
         }
         assertThat(store.count()).isEqualTo(13_220);
+    }
+
+    @Test
+    void filesReadInParallelLoadEveryRowOnceAndReimportAddsNothing() {
+        store.deleteAll();
+        List<Path> files = List.of(SharedData.require("crime/2018-02-merseyside-street.csv.gz"),
+                SharedData.require("crime/2018-03-merseyside-street.csv.gz"),
+                SharedData.require("crime/2018-04-merseyside-street.csv.gz"));
+        var first = imports.crimes(files, CrimeFilter.ALL, org.sightline.geo.io.ReadListener.NONE);
+        assertThat(first.files()).extracting(ReadSummary::source).containsExactly(
+                "2018-02-merseyside-street.csv.gz", "2018-03-merseyside-street.csv.gz", "2018-04-merseyside-street.csv.gz");
+        assertThat(first.stored()).isEqualTo(12_441 + 13_613 + 13_916).isEqualTo(first.rowsAccepted());
+        assertThat(imports.crimes(files, CrimeFilter.ALL, org.sightline.geo.io.ReadListener.NONE).stored()).isZero();
+        assertThat(store.countByMonth("")).containsExactly(Map.entry(YearMonth.of(2018, 2), 12_441L),
+                Map.entry(YearMonth.of(2018, 3), 13_613L), Map.entry(YearMonth.of(2018, 4), 13_916L));
     }
 }
