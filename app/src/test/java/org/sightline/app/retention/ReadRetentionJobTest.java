@@ -40,7 +40,7 @@ class ReadRetentionJobTest implements SightlineTestProperties {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO plate_read (read_id, unit_id, camera_id, plate, plate_as_read, uk_format, confidence,
                                             captured_at, received_at, late, position_from_camera, geom)
-                    VALUES (?, 'U-RET', 'C-RET', 'AB12CDE', 'AB12CDE', true, 0.9, ?, ?, false, true,
+                    VALUES (?, 'U-RET', 'C-RET', 'RT26RET', 'RT26RET', true, 0.9, ?, ?, false, true,
                             ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))""")) {
                 ps.setObject(1, id);
                 ps.setTimestamp(2, Timestamp.from(at));
