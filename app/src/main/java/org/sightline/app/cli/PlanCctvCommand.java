@@ -137,9 +137,9 @@ public class PlanCctvCommand implements Callable<Integer> {
                 p.solverSeconds(), 100 * p.coveredShare(), p.upperBoundShare() == null ? ""
                         : String.format(Locale.ROOT, "; bound %.1f %%, gap %.2f %%", 100 * p.upperBoundShare(), 100 * p.gap()));
         for (PlanView.Site s : p.sites()) {
-            System.out.printf(Locale.ROOT, "%3d. %-14s %9.5f %9.5f  facing %3.0f°  £%,.0f  cumulative %.1f %%%n      %s%n",
-                    s.rank(), s.siteId(), s.lat(), s.lon(), s.azimuthDegrees(), s.costGbp(), 100 * s.cumulativeShare(),
-                    s.explanation());
+            System.out.printf(Locale.ROOT, "%3d. %s (%s) at %.5f, %.5f facing %.0f°, £%,.0f; cumulative %.1f %%%n      %s%n",
+                    s.rank(), s.siteId(), s.source(), s.lat(), s.lon(), s.azimuthDegrees(), s.costGbp(),
+                    100 * s.cumulativeShare(), s.explanation());
         }
         p.notes().forEach(n -> System.out.println("note: " + n));
     }
