@@ -1,0 +1,101 @@
+package org.sightline.ingest.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
+import org.sightline.ingest.simulator.adapter.FleetSimulator;
+import org.sightline.ingest.simulator.adapter.SimulatedEstate;
+import org.sightline.ingest.simulator.domain.RouteCamera;
+import org.sightline.ingest.simulator.domain.SimulatorSettings;
+import org.sightline.ingest.testing.IntakeFixture;
+import org.sightline.testing.TestDatabase;
+
+/**
+ * The simulator drives a small estate on an A road through the real broker into the real intake:
+ * what it says it delivered is stored once, misreads are stored as read, malformed messages are
+ * dead-lettered, the silent camera reads nothing, and a unit's backlog arrives after its outage.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FleetSimulatorTest implements TestPropertyProvider {
+
+    static final String BROKER = "tcp://127.0.0.1:1883";
+
+    @Inject
+    DataSource migrated;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.get().micronautProperties();
+    }
+
+    @Test
+    void theFleetsReadsArriveOnceAndTheGroundTruthAccountsForEveryOne() throws Exception {
+        IntakeFixture f = new IntakeFixture();
+        String p = "S" + UUID.randomUUID().toString().substring(0, 6);
+        try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO geo_road_segment (id, road_class, road_number, name, direction, source, geom) VALUES ('" + p
+                    + "-road', 'A_ROAD', 'A580', 'East Lancashire Road', 'BOTH', 'test', "
+                    + "ST_GeomFromText('LINESTRING(-2.90 53.47, -2.80 53.49)', 4326))");
+            for (int i = 0; i < 4; i++) {
+                double lon = -2.89 + i * 0.025;
+                double lat = 53.472 + i * 0.005;
+                String unit = p + "-U" + i;
+                st.execute("INSERT INTO geo_roadside_unit (id, name, status, source, geom) VALUES ('" + unit + "', 'sim', 'ACTIVE', "
+                        + "'test', ST_SetSRID(ST_MakePoint(" + lon + ", " + lat + "), 4326))");
+                st.execute("INSERT INTO geo_camera (id, unit_id, kind, deployment, mount_height_metres, azimuth_degrees, "
+                        + "horizontal_fov_degrees, resolution, status, source, geom) VALUES ('" + unit + "-A', '" + unit
+                        + "', 'ANPR', 'OVERT', 6, 90, 30, '1920x1080', 'ACTIVE', 'test', ST_SetSRID(ST_MakePoint(" + lon + ", "
+                        + lat + "), 4326))");
+            }
+        }
+        List<RouteCamera> estate = SimulatedEstate.load(IntakeFixture.dataSource(5432)).stream()
+                .filter(r -> r.unitId().startsWith(p)).toList();
+        assertThat(estate).hasSize(4).allSatisfy(r -> assertThat(r.road()).isEqualTo("A580"));
+        SimulatorSettings settings = new SimulatorSettings(900, 0.2, 0.2, 0.05, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(2), 1, 7);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (ReadIntake intake = f.startIntake(BROKER, "a", IntakeFixture.dataSource(5432));
+             FleetSimulator sim = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432),
+                     new UnitTopics(f.root), settings, estate, new PrintStream(log, true))) {
+            sim.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sim.outages() >= 1 && sim.unitsAway() == 0 && sim.reads() >= 60);
+            sim.close();
+            String q = "FROM simulation_ground_truth g WHERE g.unit_id LIKE '" + p + "%'";
+            long delivered = IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery <> 'MALFORMED'");
+            assertThat(delivered).isGreaterThan(40);
+            await().atMost(Duration.ofSeconds(15)).until(() -> IntakeFixture.scalar("SELECT count(*) " + q
+                    + " AND delivery <> 'MALFORMED' AND EXISTS (SELECT 1 FROM plate_read r WHERE r.read_id = g.read_id)") == delivered);
+            assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read WHERE unit_id LIKE '" + p + "%'")).isEqualTo(delivered);
+            assertThat(IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery = 'MALFORMED' AND EXISTS "
+                    + "(SELECT 1 FROM plate_read r WHERE r.read_id = g.read_id)")).isZero();
+            assertThat(IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery = 'DUPLICATED'")).isPositive();
+            assertThat(IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery = 'BACKLOG'")).isPositive();
+            assertThat(IntakeFixture.scalar("SELECT count(*) " + q + " AND misread")).isPositive();
+            assertThat(IntakeFixture.scalar("SELECT count(*) FROM simulation_ground_truth g JOIN plate_read r USING (read_id) "
+                    + "WHERE g.unit_id LIKE '" + p + "%' AND r.plate <> g.read_plate"))
+                    .isZero();
+            assertThat(IntakeFixture.scalar("SELECT count(DISTINCT camera_id) " + q)).isEqualTo(3); // one camera is silent
+            if (IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery = 'MALFORMED'") > 0) {
+                assertThat(f.deadLetters()).isPositive();
+            }
+            assertThat(log.toString()).contains("dropped off the network").contains("sent a backlog");
+        }
+    }
+}
