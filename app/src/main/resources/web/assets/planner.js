@@ -7,7 +7,7 @@
   var S = window.Sightline;
   var $ = function (id) { return document.getElementById(id); };
   var PPM = { detect: 25, observe: 62.5, recognise: 125, identify: 250 };
-  var layers = { hotspot: null, existing: null, candidates: null, plan: null };
+  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null };
   var options = null;
   var currentPlan = null;
 
@@ -275,6 +275,62 @@
     }).catch(function (e) { console.warn('candidate sites: ' + e.message); });
   }
 
+  // --- existing estate: review and ANPR cordon -------------------------------------------------
+
+  function estateList(title, items) {
+    var out = $('estate-out');
+    out.appendChild(el('p', null, title));
+    var ul = el('ul');
+    items.forEach(function (i) { ul.appendChild(i); });
+    out.appendChild(ul);
+  }
+
+  function clearEstate() {
+    $('estate-out').textContent = '';
+    if (layers.estate) { S.map.removeLayer(layers.estate); layers.estate = null; }
+    layers.estate = L.featureGroup().addTo(S.map);
+  }
+
+  function review() {
+    clearEstate();
+    $('estate-out').appendChild(el('p', 'muted', 'Reviewing the cameras on ' + months() + '…'));
+    S.getJson('/api/planning/review?boundary=' + encodeURIComponent($('f-boundary').value) + '&months='
+      + encodeURIComponent(months()) + '&dori=' + encodeURIComponent($('f-dori').value)).then(function (r) {
+      clearEstate();
+      var quiet = r.cameras.filter(function (c) { return c.quiet; });
+      quiet.forEach(function (c) {
+        L.circleMarker([c.lat, c.lon], { radius: 6, color: '#5b6b78', weight: 2, fillColor: '#d6dde3', fillOpacity: 1 })
+          .bindTooltip(el('span', null, c.id + ': quiet (' + c.records + ' records in view)')).addTo(layers.estate);
+      });
+      estateList(r.cameras.length + ' CCTV cameras reviewed; ' + quiet.length + ' watch an area that has gone quiet. Best moves:',
+        (r.moves || []).slice(0, 5).map(function (m) {
+          var cam = r.cameras.filter(function (c) { return c.id === m.camera; })[0];
+          if (cam) {
+            L.polyline([[cam.lat, cam.lon], [m.lat, m.lon]], { color: '#5b2a86', weight: 2, dashArray: '4 4' }).addTo(layers.estate);
+          }
+          return el('li', null, m.explanation);
+        }));
+    }).catch(function (e) { clearEstate(); $('estate-out').appendChild(el('p', 'open', 'No review: ' + e.message)); });
+  }
+
+  function cordon() {
+    clearEstate();
+    S.getJson('/api/planning/cordon?boundary=' + encodeURIComponent($('f-boundary').value)).then(function (r) {
+      var sites = r.sites || [], open = r.uncovered || [], existing = r.coveredByExisting || [];
+      sites.forEach(function (s) {
+        var icon = L.divIcon({ className: 'anpr-site', html: '', iconSize: [14, 14] });
+        L.marker([s.lat, s.lon], { icon: icon, title: 'New ANPR site at ' + s.crossing })
+          .bindTooltip(el('span', null, 'New ANPR site: ' + s.road + ' (' + s.crossing + ')')).addTo(layers.estate);
+      });
+      estateList(r.crossings + ' arterial crossings, ' + r.directions + ' ways through; existing ANPR reads '
+        + existing.length + '. Fewest new sites (' + r.solver + (r.proven ? ', proven' : '') + '): ' + sites.length + '.',
+        sites.map(function (s) {
+          return el('li', null, 'New ANPR site on the ' + s.road + ' at ' + s.crossing + ': reads '
+            + (s.closes || []).map(function (g) { return g.way + ' ' + g.road; }).join(', '));
+        }).concat(open.map(function (g) { return el('li', 'open', 'Open: ' + g.way + ' on the ' + g.road + ' — ' + g.note); })));
+    }).catch(function (e) { $('estate-out').appendChild(el('p', 'open', 'No cordon: ' + e.message)); });
+  }
+
   // --- start ----------------------------------------------------------------------------------
 
   function start() {
@@ -300,6 +356,8 @@
     }).catch(function (e) { status('The planner could not start: ' + e.message, true); });
 
     $('plan-form').addEventListener('submit', run);
+    $('run-review').addEventListener('click', review);
+    $('run-cordon').addEventListener('click', cordon);
     ['f-fov', 'f-px', 'f-dori'].forEach(function (id) { $(id).addEventListener('input', showRange); });
     $('f-dori').addEventListener('change', loadExisting);
     $('f-by-count').addEventListener('change', function () { $('f-cameras').disabled = false; $('f-budget').disabled = true; });

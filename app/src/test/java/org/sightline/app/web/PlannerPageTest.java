@@ -144,6 +144,20 @@ class PlannerPageTest {
     }
 
     @Test
+    void plannerPlansTheAnprCordonAndReviewsTheEstate() {
+        assertThat(page.locator("#f-boundary option")).hasCount(1);
+        page.click("#run-cordon");
+        assertThat(page.locator("#estate-out")).containsText("arterial crossings");
+        assertThat(page.locator("#estate-out li").first()).containsText("New ANPR site");
+        assertThat(page.locator(".anpr-site").first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-cordon.png")));
+        page.click("#run-review");
+        assertThat(page.locator("#estate-out")).containsText("CCTV cameras reviewed");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-review.png")));
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     void aFixedCameraWithA360DegreeLensIsRefusedWithAReason() {
         page.fill("#f-fov", "360");
         assertThat(page.locator("#f-range")).containsText("less than 360");
