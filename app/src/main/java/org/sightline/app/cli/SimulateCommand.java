@@ -1,0 +1,123 @@
+package org.sightline.app.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.sightline.app.Sightline;
+import org.sightline.ingest.IngestProperties;
+import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.simulator.adapter.FleetSimulator;
+import org.sightline.ingest.simulator.adapter.SimulatedEstate;
+import org.sightline.ingest.simulator.domain.RouteCamera;
+import org.sightline.ingest.simulator.domain.SimulatorSettings;
+import org.sightline.platform.mqtt.MqttClients;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sightline simulate}: a fleet of roadside units on the cameras of the database's estate. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Run simulated roadside units that publish plate reads, heartbeats and status to the configured broker, "
+                + "driving vehicles along the arterial routes past the estate's ANPR cameras; what really passed is kept in "
+                + "simulation_ground_truth. Runs until Ctrl-C or --duration.")
+public class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--vehicles-per-minute", defaultValue = "120", description = "Journeys per minute (default ${DEFAULT-VALUE}).")
+    double vehiclesPerMinute;
+
+    @Option(names = "--misread-rate", defaultValue = "0.03", description = "Share of OCR misreads (default ${DEFAULT-VALUE}).")
+    double misreadRate;
+
+    @Option(names = "--duplicate-rate", defaultValue = "0.01", description = "Share of messages delivered twice (default ${DEFAULT-VALUE}).")
+    double duplicateRate;
+
+    @Option(names = "--malformed-rate", defaultValue = "0.002", description = "Share of malformed messages (default ${DEFAULT-VALUE}).")
+    double malformedRate;
+
+    @Option(names = "--heartbeat", defaultValue = "30s", description = "Heartbeat interval, e.g. 30s (default ${DEFAULT-VALUE}).")
+    String heartbeat;
+
+    @Option(names = "--outage-every", defaultValue = "5m", description = "How often a unit drops off the network; 0 for never (default ${DEFAULT-VALUE}).")
+    String outageEvery;
+
+    @Option(names = "--outage-length", defaultValue = "2m", description = "How long an outage lasts (default ${DEFAULT-VALUE}).")
+    String outageLength;
+
+    @Option(names = "--silent-cameras", defaultValue = "1", description = "Cameras that go silent (default ${DEFAULT-VALUE}).")
+    int silentCameras;
+
+    @Option(names = "--duration", defaultValue = "0", description = "Stop after this long, e.g. 10m; 0 runs until Ctrl-C (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        SimulatorSettings settings;
+        Duration runFor;
+        try {
+            settings = new SimulatorSettings(vehiclesPerMinute, misreadRate, duplicateRate, malformedRate, parse("--heartbeat", heartbeat),
+                    parse("--outage-every", outageEvery), parse("--outage-length", outageLength), silentCameras, seed);
+            runFor = parse("--duration", duration);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Cannot simulate: " + e.getMessage());
+            return 2;
+        }
+        try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false).banner(false)
+                .environments("cli")
+                .properties(Map.of("sightline.mqtt.check-at-startup", false, "sightline.broker.embedded.enabled", false,
+                        "micronaut.server.enabled", false))
+                .start()) {
+            DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
+            List<RouteCamera> cameras = SimulatedEstate.load(ds);
+            if (cameras.isEmpty()) {
+                System.err.println("There are no active ANPR cameras on registered units in the database: load the demo area "
+                        + "or import a camera estate first.");
+                return 2;
+            }
+            MqttClients clients = ctx.getBean(MqttClients.class);
+            UnitTopics topics = new UnitTopics(ctx.getBean(IngestProperties.class).topicRoot());
+            CountDownLatch stop = new CountDownLatch(1);
+            try (FleetSimulator sim = new FleetSimulator(clients, ds, topics, settings, cameras, System.out)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
+                sim.start();
+                System.out.println("Publishing to " + clients.config().url() + " under " + topics.root() + "/units/…; Ctrl-C stops.");
+                long limitMs = runFor.isZero() ? Long.MAX_VALUE : runFor.toMillis();
+                long started = System.currentTimeMillis();
+                while (!stop.await(Math.min(30_000, Math.max(1, limitMs - (System.currentTimeMillis() - started))), TimeUnit.MILLISECONDS)
+                        && System.currentTimeMillis() - started < limitMs) {
+                    System.out.println("simulator: " + sim.summary());
+                }
+                System.out.println("simulator stopped: " + sim.summary());
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println(StartupFailure.explain(e));
+            return 2;
+        }
+    }
+
+    private static Duration parse(String option, String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException(option + " must be a whole number with s, m or h (e.g. 30s, 5m), was '" + text + "'");
+        }
+    }
+}
