@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a named benchmark and print its figures (see the subcommands).",
-        subcommands = {StartupBench.class, PlannerBench.class, MatchBench.class, IngestBench.class, ImportBench.class})
+        subcommands = {StartupBench.class, PlannerBench.class, MatchBench.class, IngestBench.class, ImportBench.class, AlertsBench.class})
 public class BenchCommand implements Runnable {
 
     @Override
