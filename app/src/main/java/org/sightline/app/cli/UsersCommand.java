@@ -51,8 +51,13 @@ public class UsersCommand implements Runnable {
             envs.add("cli");
             return ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false).banner(false)
                     .environments(envs.toArray(String[]::new))
+                    // a command-line tool must not join the service's MQTT subscriptions (it would
+                    // take reads away from the running service) nor start a broker
                     .properties(Map.of("sightline.mqtt.check-at-startup", false,
                             "sightline.broker.embedded.enabled", false,
+                            "sightline.ingest.enabled", false,
+                            "sightline.alerting.listen", false,
+                            "sightline.retention.enabled", false,
                             "micronaut.server.enabled", false))
                     .start();
         }
