@@ -112,28 +112,39 @@ public class ReadSubscriber {
     }
 
     private void work() {
+        List<Work> batch = new java.util.ArrayList<>();
         while (running) {
-            Work w;
+            Work first;
             try {
-                w = queue.poll(1, TimeUnit.SECONDS);
+                first = queue.poll(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (w == null) {
+            if (first == null) {
                 continue;
             }
+            // everything already waiting goes into the same transaction: one commit for many
+            // messages keeps up with a busy stream when the database is slow
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, 499);
+            List<IncomingRead> reads = new java.util.ArrayList<>();
+            batch.forEach(w -> reads.addAll(w.reads()));
             long backoffMillis = 200;
             while (running) {
                 try {
-                    if (!w.reads().isEmpty()) {
-                        engine.process(w.reads(), false);
+                    if (!reads.isEmpty()) {
+                        engine.process(reads, false);
                     }
-                    client.messageArrivedComplete(w.messageId(), w.qos());
-                    processed.incrementAndGet();
+                    for (Work w : batch) {
+                        client.messageArrivedComplete(w.messageId(), w.qos());
+                    }
+                    processed.addAndGet(batch.size());
                     break;
                 } catch (Exception e) {
-                    // not acknowledged: the broker keeps the message; retry until the database is back
-                    LOG.warn("alerting could not process a read message ({}); retrying in {} ms", e.toString(), backoffMillis);
+                    // not acknowledged: the broker keeps the messages; retry until the database is back
+                    LOG.warn("alerting could not process {} read message(s) ({}); retrying in {} ms", batch.size(),
+                            e.toString(), backoffMillis);
                     try {
                         Thread.sleep(backoffMillis);
                     } catch (InterruptedException ie) {
