@@ -98,8 +98,8 @@
     var body = requestBody();
     if (Object.keys(body.crimeTypes).length === 0) { status('Choose at least one crime type.', true); return; }
     $('run').disabled = true;
-    status(body.solver === 'exact' ? 'Optimising exactly (up to 30 s)…' : 'Optimising…');
-    fetch('/api/plans', {
+    status('Starting…');
+    fetch('/api/planning/jobs', {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'Accept': 'application/json, application/problem+json' },
       body: JSON.stringify(body)
@@ -108,12 +108,36 @@
         if (!r.ok) { throw new Error(j.detail || j.title || ('HTTP ' + r.status)); }
         return j;
       });
-    }).then(function (plan) {
-      status('Plan ready (' + plan.solver + ', ' + plan.solverSeconds.toFixed(2) + ' s).');
-      showPlan(plan);
+    }).then(function (job) {
+      follow(job.events);
     }).catch(function (e) {
       status('The plan could not be made: ' + e.message, true);
-    }).then(function () { $('run').disabled = false; });
+      $('run').disabled = false;
+    });
+  }
+
+  // Follows a plan job's server-sent events until it is done, then shows the plan.
+  function follow(url) {
+    var source = new EventSource(url);
+    function end() { source.close(); $('run').disabled = false; }
+    source.addEventListener('progress', function (ev) {
+      var p = JSON.parse(ev.data);
+      status(p.phase + (p.total > 0 ? ' ' + p.done + '/' + p.total : '') + ' · ' + p.elapsedSeconds.toFixed(1) + ' s');
+    });
+    source.addEventListener('done', function (ev) {
+      var p = JSON.parse(ev.data);
+      end();
+      if (!p.planId) { status('The plan could not be made: ' + (p.error || 'unknown reason'), true); return; }
+      S.getJson('/api/plans/' + encodeURIComponent(p.planId)).then(function (plan) {
+        status('Plan ready (' + plan.solver + ', ' + (plan.solverSeconds || 0).toFixed(2) + ' s).');
+        showPlan(plan);
+      }).catch(function (e) { status('The plan could not be read: ' + e.message, true); });
+    });
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) { return; }
+      end();
+      status('Lost contact with the server while the plan was being made.', true);
+    };
   }
 
   // --- results --------------------------------------------------------------------------------

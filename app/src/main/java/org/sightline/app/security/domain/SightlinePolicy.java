@@ -64,6 +64,7 @@ public final class SightlinePolicy {
                 rule("GET", "/api/hotspots/**", ROLES, PLANNER, ADMIN),
                 rule("GET", "/api/planning/**", ROLES, PLANNER, ADMIN),
                 rule("POST", "/api/planning/redeploy", ROLES, PLANNER, ADMIN),
+                rule("POST", "/api/planning/jobs", ROLES, PLANNER, ADMIN),
 
                 // alerting: operators see lists and work alerts; supervisors manage the lists
                 rule("GET", "/api/hotlists", ROLES, OPERATOR, SUPERVISOR, ADMIN),

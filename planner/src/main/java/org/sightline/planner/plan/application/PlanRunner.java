@@ -88,11 +88,14 @@ public final class PlanRunner {
                         "the budget of £%,.0f is below the cheapest site's cost (£%,.0f)", budget.gbp(), cheapest));
             }
         }
+        progress.phase("building coverage of " + candidates.size() + " sites");
         List<ExistingCamera> existing = existing(inputs.cameras(), request.camera(), projection, area);
         SitingInstance instance = new CoverageBuilder(request.azimuths()).build(demand, request.camera(), candidates, existing);
         SitingProblem problem = new SitingProblem(instance, request.limit(), request.minSpacingMetres());
+        progress.phase("choosing cameras");
         SitingResult result = new LazyGreedy().solve(problem, progress);
         if (request.solver() == PlanRequest.Solver.EXACT) {
+            progress.phase("exact optimisation (up to " + request.timeLimit().toSeconds() + " s)");
             result = new ExactSolver(ExactSolver.Engine.SCIP, request.timeLimit(), 0.001).solve(problem, result);
         }
         return outcome(request, instance, result, crimes.size(), candidates.size());

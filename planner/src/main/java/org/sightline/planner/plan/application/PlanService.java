@@ -59,6 +59,7 @@ public class PlanService {
         PlanRequest request = body.toDomain();
         Boundary boundary = boundaries.find(request.boundaryCode()).orElseThrow(() -> new PlanRejected(
                 "no stored boundary with code '" + request.boundaryCode() + "'"));
+        progress.phase("reading crimes, cameras and sites");
         PlanInputs inputs = inputs(boundary, request);
         PlanOutcome outcome = runner.run(request, inputs, progress);
         PlanView view = PlanView.of(boundary.code(), body.title(), outcome);

@@ -9,4 +9,8 @@ public interface ProgressListener {
 
     /** {@code done} steps of {@code total} (-1 when unknown) are finished. Must not throw. */
     void progress(long done, long total);
+
+    /** A new phase of the work has started, e.g. "building coverage". Must not throw. */
+    default void phase(String description) {
+    }
 }

@@ -133,6 +133,24 @@ class PlanApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aJobStreamsItsProgressAndEndsWithThePlanId() throws Exception {
+        HttpResponse<String> started = http.toBlocking().exchange(HttpRequest.POST("/api/planning/jobs", """
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"generateCandidates":false}"""), String.class);
+        assertThat(started.getStatus().getCode()).isEqualTo(202);
+        String events = json.readTree(started.body()).path("events").asText();
+        String stream = http.toBlocking().retrieve(HttpRequest.GET(events)
+                .accept(io.micronaut.http.MediaType.TEXT_EVENT_STREAM_TYPE), String.class);
+        assertThat(stream).contains("event: done").contains("\"planId\"");
+        String planId = stream.replaceAll("(?s).*\"planId\":\"([0-9a-f-]{36})\".*", "$1");
+        JsonNode plan = json.readTree(http.toBlocking().retrieve("/api/plans/" + planId));
+        assertThat(plan.path("sites").size()).isEqualTo(2);
+        HttpClientResponseException bad = (HttpClientResponseException) org.assertj.core.api.Assertions.catchThrowable(() ->
+                http.toBlocking().exchange(HttpRequest.POST("/api/planning/jobs", """
+                        {"boundary":"E08000011","months":"2019-01..2019-12"}"""), String.class));
+        assertThat(bad.getStatus().getCode()).isEqualTo(400);
+    }
+
+    @Test
     void exactSolverReportsItsBoundAndGap() throws Exception {
         JsonNode plan = post("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"solver":"exact","timeLimitSeconds":10,
