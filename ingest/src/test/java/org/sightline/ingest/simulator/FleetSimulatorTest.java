@@ -75,7 +75,7 @@ class FleetSimulatorTest implements TestPropertyProvider {
              FleetSimulator sim = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432),
                      new UnitTopics(f.root), settings, estate, new PrintStream(log, true))) {
             sim.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> sim.outages() >= 1 && sim.unitsAway() == 0 && sim.reads() >= 60);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sim.backlogReads() > 0 && sim.unitsAway() == 0 && sim.reads() >= 60);
             sim.close();
             String q = "FROM simulation_ground_truth g WHERE g.unit_id LIKE '" + p + "%'";
             long delivered = IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery <> 'MALFORMED'");

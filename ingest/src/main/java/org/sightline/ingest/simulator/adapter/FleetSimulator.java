@@ -73,6 +73,7 @@ public final class FleetSimulator implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
+    private final AtomicLong backlogReads = new AtomicLong();
 
     public FleetSimulator(MqttClients clients, DataSource dataSource, UnitTopics topics, SimulatorSettings settings,
                           List<RouteCamera> cameras, PrintStream log) {
@@ -223,7 +224,9 @@ public final class FleetSimulator implements AutoCloseable {
     }
 
     private synchronized void outage() {
-        List<String> present = units.keySet().stream().filter(u -> !away.contains(u)).toList();
+        // a unit whose cameras all went silent would have no backlog to show
+        List<String> present = units.keySet().stream().filter(u -> !away.contains(u))
+                .filter(u -> camerasByUnit.get(u).stream().anyMatch(c -> !silent.contains(c.cameraId()))).toList();
         if (present.size() < 2) {
             return;
         }
@@ -251,6 +254,7 @@ public final class FleetSimulator implements AutoCloseable {
                 publish(unit, topics.of(unit, UnitTopics.Kind.READS), batch.getBytes(StandardCharsets.UTF_8), false);
             }
             log.printf(Locale.ROOT, "simulator: unit %s is back and sent a backlog of %d reads%n", unit, pending.size());
+            backlogReads.addAndGet(pending.size());
             pending.clear();
         } catch (MqttException e) {
             log.println("simulator: unit " + unit + " could not reconnect (" + e.getMessage() + "); trying again");
@@ -304,6 +308,11 @@ public final class FleetSimulator implements AutoCloseable {
     /** Outages so far. */
     public long outages() {
         return outages.get();
+    }
+
+    /** Reads sent in backlogs after outages so far. */
+    public long backlogReads() {
+        return backlogReads.get();
     }
 
     /** Units off the network now. */
