@@ -50,8 +50,9 @@ public final class UnitOverviewQuery {
                           LEFT JOIN (SELECT floor(extract(epoch FROM (?::timestamptz - captured_at)) / 3600)::int AS i, count(*) AS n
                                        FROM plate_read WHERE unit_id = u.id AND captured_at > ?::timestamptz - make_interval(hours => ?::int)
                                         AND captured_at <= ?::timestamptz GROUP BY 1) r ON r.i = h.i) AS per_hour,
-                       (SELECT array_agg(c.camera_id || chr(31) || c.reason || chr(31) || extract(epoch FROM c.since)::bigint::text)
-                          FROM camera_status c WHERE c.unit_id = u.id AND c.fault) AS faults
+                       (SELECT array_agg(c.camera_id || chr(31) || CASE WHEN c.fault THEN c.reason ELSE c.silent_evidence END
+                                         || chr(31) || extract(epoch FROM c.since)::bigint::text)
+                          FROM camera_status c WHERE c.unit_id = u.id AND (c.fault OR c.silent)) AS faults
                 FROM geo_roadside_unit u LEFT JOIN unit_status s ON s.unit_id = u.id
                 WHERE u.status <> 'DECOMMISSIONED'
                 ORDER BY u.id""";

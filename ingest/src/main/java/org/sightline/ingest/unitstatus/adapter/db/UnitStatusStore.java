@@ -165,6 +165,13 @@ public final class UnitStatusStore {
         return changes;
     }
 
+    /** Records changes in the history, in the caller's transaction. */
+    static void history(Connection c, List<Change> changes) throws SQLException {
+        for (Change ch : changes) {
+            history(c, ch);
+        }
+    }
+
     private static void history(Connection c, Change ch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO unit_status_history (unit_id, camera_id, from_state, to_state, at, reason) "
                 + "VALUES (?, ?, ?, ?, ?, ?)")) {

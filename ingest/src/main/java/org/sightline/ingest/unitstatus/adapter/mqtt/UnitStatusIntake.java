@@ -28,7 +28,9 @@ import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 import org.sightline.ingest.intake.UnitTopics;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.domain.Checked;
+import org.sightline.ingest.unitstatus.adapter.db.SilentCameraDetector;
 import org.sightline.ingest.unitstatus.adapter.db.UnitStatusStore;
+import org.sightline.ingest.unitstatus.domain.SilentCameraRule;
 import org.sightline.ingest.unitstatus.domain.UnitHealth;
 import org.sightline.platform.mqtt.MqttClients;
 import org.slf4j.Logger;
@@ -54,6 +56,7 @@ public final class UnitStatusIntake implements AutoCloseable {
     private final DeadLetterStore deadLetters;
     private final EquipmentRegistry equipment;
     private final HealthPayloadDecoder decoder;
+    private final SilentCameraDetector silentCameras;
     private final BlockingQueue<Inbound> queue = new ArrayBlockingQueue<>(1000);
     private final List<Consumer<UnitStatusStore.Change>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
@@ -69,6 +72,7 @@ public final class UnitStatusIntake implements AutoCloseable {
         this.deadLetters = new DeadLetterStore(dataSource);
         this.equipment = equipment;
         this.decoder = new HealthPayloadDecoder(config.maxPayloadBytes());
+        this.silentCameras = new SilentCameraDetector(dataSource, SilentCameraRule.standard());
     }
 
     /** Registers a listener told about every status change this instance records. */
@@ -89,6 +93,7 @@ public final class UnitStatusIntake implements AutoCloseable {
 
     private void work() {
         long nextTick = 0;
+        long nextSilenceCheck = System.currentTimeMillis() + 60_000;
         boolean connected = false;
         while (running) {
             try {
@@ -107,6 +112,10 @@ public final class UnitStatusIntake implements AutoCloseable {
                 if (System.currentTimeMillis() >= nextTick) {
                     tick(Instant.now());
                     nextTick = System.currentTimeMillis() + 1_000;
+                }
+                if (System.currentTimeMillis() >= nextSilenceCheck) {
+                    nextSilenceCheck = System.currentTimeMillis() + 300_000;
+                    announce(silentCameras.check(Instant.now()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
