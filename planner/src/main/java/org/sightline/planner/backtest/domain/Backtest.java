@@ -1,7 +1,6 @@
 package org.sightline.planner.backtest.domain;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -224,9 +223,5 @@ public final class Backtest {
         }
         double hit = hits / scorer.totalTestCrimes();
         return scorer.row(KDE_CELLS, 0, hit, area);
-    }
-
-    static double[] copy(double[] v) {
-        return Arrays.copyOf(v, v.length);
     }
 }

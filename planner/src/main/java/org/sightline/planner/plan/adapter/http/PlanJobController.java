@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.reactivestreams.Publisher;
 import org.sightline.geo.http.GeoJsonResponses;
@@ -67,10 +66,5 @@ public class PlanJobController {
                         .orElseGet(() -> Event.of(Map.<String, Object>of("finished", true, "error", "no job '" + id + "'"))
                                 .name("done")))
                 .take(Duration.ofMinutes(15));
-    }
-
-    /** Visible for tests: the state of a job. */
-    Optional<PlanJobs.State> state(UUID id) {
-        return jobs.find(id);
     }
 }
