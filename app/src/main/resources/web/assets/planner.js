@@ -178,6 +178,7 @@
     $('x-csv').href = base + '?format=csv';
     $('x-gpkg').href = base + '?format=gpkg';
     $('x-sectors').href = base + '?format=geojson&layer=sectors';
+    $('x-report').href = '/api/plans/' + encodeURIComponent(plan.id) + '/report';
     drawCurve(plan.curve);
     drawPlan(plan);
   }

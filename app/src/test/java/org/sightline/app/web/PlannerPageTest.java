@@ -140,6 +140,11 @@ class PlannerPageTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-plan.png")));
         page.locator("#r-sites").scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-results.png")));
+        String report = page.locator("#x-report").getAttribute("href");
+        page.navigate(server.getURL() + report);
+        assertThat(page.locator("svg.report-map polygon")).hasCount(8);
+        assertThat(page.locator("table.units tbody tr")).hasCount(8);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-report.png")).setFullPage(true));
         assertThat(consoleErrors).isEmpty();
     }
 

@@ -101,6 +101,16 @@ public class PlanController {
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     }
 
+    @Get(uri = "/{id}/report", produces = {MediaType.TEXT_HTML, GeoJsonResponses.PROBLEM_JSON})
+    public MutableHttpResponse<byte[]> report(@PathVariable String id) {
+        Optional<PlanView> plan = find(id);
+        if (plan.isEmpty()) {
+            return notFound(id);
+        }
+        return HttpResponse.ok(PlanReport.html(plan.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(MediaType.TEXT_HTML_TYPE);
+    }
+
     private static boolean parseLayer(String layer) {
         if (layer == null || layer.equals("sites")) {
             return false;

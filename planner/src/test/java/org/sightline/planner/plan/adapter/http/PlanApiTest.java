@@ -128,6 +128,8 @@ class PlanApiTest implements TestPropertyProvider {
         assertThat(csv).contains(busy.id().value());
         JsonNode sectors = json.readTree(http.toBlocking().retrieve("/api/plans/" + id + "/export?layer=sectors"));
         assertThat(sectors.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
+        String report = http.toBlocking().retrieve("/api/plans/" + id + "/report");
+        assertThat(report).contains("<svg class=\"report-map\"", "<polygon", "54 ASB reports", "<polyline").doesNotContain("<script");
         byte[] gpkg = http.toBlocking().retrieve(HttpRequest.GET("/api/plans/" + id + "/export?format=gpkg"), byte[].class);
         assertThat(new String(gpkg, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3");
     }
