@@ -71,8 +71,11 @@ public class SimulateCommand implements Callable<Integer> {
         }
         try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false).banner(false)
                 .environments("cli")
+                // the simulator is a separate process: it must not join the service's subscriptions
+                // (same client ids: the two would keep disconnecting each other)
                 .properties(Map.of("sightline.mqtt.check-at-startup", false, "sightline.broker.embedded.enabled", false,
-                        "micronaut.server.enabled", false))
+                        "sightline.ingest.enabled", false, "sightline.alerting.listen", false,
+                        "sightline.retention.enabled", false, "micronaut.server.enabled", false))
                 .start()) {
             DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             List<RouteCamera> cameras = SimulatedEstate.load(ds);

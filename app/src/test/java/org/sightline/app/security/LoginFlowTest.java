@@ -57,6 +57,19 @@ class LoginFlowTest implements SightlineTestProperties {
     }
 
     @Test
+    void loginReturnsToTheRequestedLocalPageOnlyAndWithOneLocation() {
+        users.createOrReplace("flow-next", PASSWORD, EnumSet.of(Role.PLANNER), false);
+        String form = "username=flow-next&password=" + PASSWORD + "&next=";
+        HttpResponse<String> back = http.toBlocking().exchange(HttpRequest.POST("/login", form + "%2Fplanner")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+        assertThat(back.getHeaders().getAll("Location")).containsExactly("/planner");
+        // an open redirect to another site is ignored
+        HttpResponse<String> evil = http.toBlocking().exchange(HttpRequest.POST("/login", form + "%2F%2Fevil.example%2F")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+        assertThat(evil.getHeaders().getAll("Location")).containsExactly("/");
+    }
+
+    @Test
     void wrongPasswordSendsTheBrowserBackToTheLoginPageWithoutACookie() {
         users.createOrReplace("flow-wrong", PASSWORD, EnumSet.of(Role.PLANNER), false);
         HttpResponse<String> login = formLogin("flow-wrong", "not-the-password");

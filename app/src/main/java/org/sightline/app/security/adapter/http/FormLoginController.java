@@ -44,7 +44,8 @@ public class FormLoginController {
         if (result instanceof UserService.LoginResult.Success success) {
             MutableHttpResponse<?> response = loginHandler.loginSuccess(Authentications.of(success.user()), request);
             if (next != null && LOCAL_PATH.matcher(next).matches()) {
-                response.header(HttpHeaders.LOCATION, next);
+                // replace, not add: two Location headers make browsers refuse the response
+                response.getHeaders().set(HttpHeaders.LOCATION, next);
             }
             return response;
         }
