@@ -209,8 +209,8 @@ public final class ReadIntake implements AutoCloseable {
             return () -> { };
         }
         return () -> {
-            if (epoch.get() != messageEpoch) {
-                return; // received on an earlier connection: the broker redelivers it
+            if (epoch.get() != messageEpoch || !c.isConnected()) {
+                return; // received on an earlier connection, or the connection is down: the broker redelivers it
             }
             try {
                 c.messageArrivedComplete(id, qos);
