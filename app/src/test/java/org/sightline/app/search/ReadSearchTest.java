@@ -61,9 +61,9 @@ class ReadSearchTest implements SightlineTestProperties {
                     Map.of("username", TestUsers.nameOf(role), "password", TestUsers.PASSWORD)),
                     AccountController.TokenResponse.class).access_token());
         }
-        insertRead("AB12CDE", "CAM-SEARCH-1", NOW.minus(2, ChronoUnit.DAYS));
-        insertRead("AB12CDE", "CAM-SEARCH-2", NOW.minus(100, ChronoUnit.DAYS));
-        insertRead("XY99ZZZ", "CAM-SEARCH-1", NOW.minus(3, ChronoUnit.DAYS));
+        insertRead("SQ26RCH", "CAM-SEARCH-1", NOW.minus(2, ChronoUnit.DAYS));
+        insertRead("SQ26RCH", "CAM-SEARCH-2", NOW.minus(100, ChronoUnit.DAYS));
+        insertRead("XW71YHY", "CAM-SEARCH-1", NOW.minus(3, ChronoUnit.DAYS));
     }
 
     private static void insertRead(String plate, String camera, Instant at) throws SQLException {
@@ -117,24 +117,24 @@ class ReadSearchTest implements SightlineTestProperties {
 
     @Test
     void exactAndFuzzyPlateSearchWithinTheRoutineWindow() {
-        HttpResponse<Map> exact = post("/api/reads/search", search("AB12CDE", false, 10), Role.OPERATOR);
+        HttpResponse<Map> exact = post("/api/reads/search", search("SQ26RCH", false, 10), Role.OPERATOR);
         assertThat(exact.code()).isEqualTo(200);
         assertThat(reads(exact)).extracting(m -> m.get("cameraId")).containsExactly("CAM-SEARCH-1");
 
-        // B read as 8 and D read as 0: a fuzzy search finds the stored plate, an exact one does not
-        assertThat(reads(post("/api/reads/search", search("A812C0E", false, 10), Role.OPERATOR))).isEmpty();
-        assertThat(reads(post("/api/reads/search", search("A812C0E", true, 10), Role.OPERATOR)))
-                .extracting(m -> m.get("plate")).containsExactly("AB12CDE");
+        // S read as 5 and Q read as 0: a fuzzy search finds the stored plate, an exact one does not
+        assertThat(reads(post("/api/reads/search", search("5026RCH", false, 10), Role.OPERATOR))).isEmpty();
+        assertThat(reads(post("/api/reads/search", search("5026RCH", true, 10), Role.OPERATOR)))
+                .extracting(m -> m.get("plate")).containsExactly("SQ26RCH");
     }
 
     @Test
     void purposeAndReferenceAreMandatory() {
-        Map<String, Object> body = search("AB12CDE", false, 10);
+        Map<String, Object> body = search("SQ26RCH", false, 10);
         body.remove("purpose");
         HttpResponse<Map> r = post("/api/reads/search", body, Role.OPERATOR);
         assertThat(r.code()).isEqualTo(400);
         assertThat(r.getBody(String.class).orElse(r.getBody(Map.class).map(Object::toString).orElse(""))).contains("purpose");
-        body = search("AB12CDE", false, 10);
+        body = search("SQ26RCH", false, 10);
         body.put("reference", "");
         assertThat(post("/api/reads/search", body, Role.OPERATOR).code()).isEqualTo(400);
     }
@@ -143,7 +143,7 @@ class ReadSearchTest implements SightlineTestProperties {
     void hostileSearchFieldsAreRefusedAndChangeNothing() throws SQLException {
         Map<String, Object> body = search("AB'; DROP TABLE plate_read;--", false, 10);
         assertThat(post("/api/reads/search", body, Role.OPERATOR).code()).isEqualTo(400);
-        body = search("AB12CDE", false, 10);
+        body = search("SQ26RCH", false, 10);
         body.put("cameraId", "x' OR '1'='1");
         assertThat(post("/api/reads/search", body, Role.OPERATOR).code()).isEqualTo(400);
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
@@ -155,7 +155,7 @@ class ReadSearchTest implements SightlineTestProperties {
 
     @Test
     void olderReadsNeedASupervisorsApprovalOfThatSearch() {
-        Map<String, Object> old = search("AB12CDE", false, 110);
+        Map<String, Object> old = search("SQ26RCH", false, 110);
         HttpResponse<Map> refused = post("/api/reads/search", old, Role.OPERATOR);
         assertThat(refused.code()).isEqualTo(403);
 
@@ -174,7 +174,7 @@ class ReadSearchTest implements SightlineTestProperties {
         assertThat(reads(found)).extracting(m -> m.get("cameraId")).containsExactly("CAM-SEARCH-2");
 
         // the approval covers that search only: another plate is still refused
-        Map<String, Object> other = search("XY99ZZZ", false, 110);
+        Map<String, Object> other = search("XW71YHY", false, 110);
         other.put("approvalId", id);
         assertThat(post("/api/reads/search", other, Role.OPERATOR).code()).isEqualTo(403);
 
