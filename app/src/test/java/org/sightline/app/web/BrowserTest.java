@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,11 +27,10 @@ import org.sightline.testing.TestDatabase;
  */
 class BrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final Path SHOTS = HeadlessChromium.SHOTS;
 
     static EmbeddedServer server;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
     BrowserContext context;
     Page page;
@@ -43,30 +38,19 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
-                    + ": run './sightline test' as root (it installs the 'chromium' package)");
-        }
+        HeadlessChromium.requireInstalled();
         java.util.Map<String, Object> props = new java.util.HashMap<>(TestDatabase.get().micronautProperties());
         props.put("sightline.demo.area", "knowsley");
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
         TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.getApplicationContext().close();

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -40,20 +36,17 @@ import org.sightline.testing.TestDatabase;
  */
 class EngineerPageBrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final Path SHOTS = HeadlessChromium.SHOTS;
     static final String ROOT = "btest-" + UUID.randomUUID().toString().substring(0, 8) + "/sightline/v1";
     static final String P = "E" + UUID.randomUUID().toString().substring(0, 6);
 
     static EmbeddedServer server;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM + ": run './sightline test' as root");
-        }
+        HeadlessChromium.requireInstalled();
         Map<String, Object> props = new HashMap<>(TestDatabase.get().micronautProperties());
         props.put("sightline.ingest.topic-root", ROOT);
         props.put("sightline.ingest.instance-id", "browser-" + P);
@@ -89,20 +82,14 @@ class EngineerPageBrowserTest {
                     + "-03-A', 'AB12CDE', 'AB12CDE', true, 0.9, now() - make_interval(mins => g * 3), now(), false, true, "
                     + "ST_SetSRID(ST_MakePoint(-2.8, 53.428), 4326) FROM generate_series(1, 200) g");
         }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.getApplicationContext().close();

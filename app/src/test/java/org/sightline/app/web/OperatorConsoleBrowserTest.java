@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -47,11 +43,10 @@ import org.sightline.testing.TestDatabase;
  */
 class OperatorConsoleBrowserTest {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target", "screenshots");
+    static final Path SHOTS = HeadlessChromium.SHOTS;
 
     static EmbeddedServer server;
-    static Playwright playwright;
+    static HeadlessChromium chromium;
     static Browser browser;
     static AlertEngine engine;
     static String arterialCamera;
@@ -59,9 +54,7 @@ class OperatorConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM);
-        }
+        HeadlessChromium.requireInstalled();
         Map<String, Object> props = new HashMap<>(TestDatabase.get().micronautProperties());
         props.put("sightline.demo.area", "knowsley");
         // reads are handed to the engine directly: this test is about the page
@@ -98,13 +91,8 @@ class OperatorConsoleBrowserTest {
         read("AB1OCDE", arterialCamera, now.plusSeconds(1));
         read("AB10CDE", arterialCamera, now.plusSeconds(2));
         read("KX05ABC", sideCamera != null ? sideCamera : arterialCamera, now.plusSeconds(3));
-
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                        "--autoplay-policy=no-user-gesture-required")));
+        chromium = HeadlessChromium.launch("--autoplay-policy=no-user-gesture-required");
+        browser = chromium.browser();
     }
 
     static void add(HotlistService hotlists, String list, String plate, int priority, String instruction) {
@@ -120,11 +108,8 @@ class OperatorConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.getApplicationContext().close();
