@@ -63,8 +63,10 @@ public class ComplianceReport {
         h.append("<h2>1. Retention and access settings</h2><table>");
         row(h, "Plate reads kept for", retention.reads().toDays() + " days" + (retention.reads().toDays() <= 365 ? "" : " — longer than 12 months"));
         row(h, "Routine access window", retention.routineAccess().toDays() + " days; older searches need a supervisor's approval");
-        row(h, "Expired hotlist entries purged after", retention.hotlistGrace().toDays() + " days");
-        row(h, "Closed alerts kept for", retention.closedAlerts().toDays() + " days");
+        row(h, "Expired or removed hotlist entries purged after", retention.hotlistGrace().toDays() + " days");
+        row(h, "Rejected alerts kept for", retention.rejectedAlerts().toDays() + " days after the decision");
+        row(h, "Accepted alerts kept for", retention.acceptedAlerts().toDays() + " days after the decision");
+        row(h, "Alerts never decided kept for", retention.reads().toDays() + " days after the last sighting (as reads)");
         if (exists(c, "plate_read")) {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*), min(captured_at) FROM plate_read")) {
                 rs.next();

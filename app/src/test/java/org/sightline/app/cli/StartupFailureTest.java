@@ -75,6 +75,22 @@ class StartupFailureTest {
     }
 
     @Test
+    void alertRetentionLongerThanTheReadsNamesTheKeyAndTheLimit() throws IOException {
+        Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 180d\n    accepted-alerts: 200d\n");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.retention.accepted-alerts = 200d")
+                .contains("between 1d and 180d (sightline.retention.reads)");
+    }
+
+    @Test
+    void readRetentionBeyondTwelveMonthsNamesTheKey() throws IOException {
+        Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 400d\n");
+        assertThat(o.exitCode()).isEqualTo(2);
+        assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.retention.reads = 400d")
+                .contains("between 1d and 365d");
+    }
+
+    @Test
     void malformedBrokerUrlNamesTheKey() throws IOException {
         Outcome o = serveWith(database() + "sightline:\n  mqtt:\n    url: 'localhost:1883'\n");
         assertThat(o.exitCode()).isEqualTo(2);

@@ -1,14 +1,11 @@
 package org.sightline.app.retention;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,13 +24,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes plate reads older than {@code sightline.retention.reads} by dropping whole daily
  * partitions of {@code plate_read} (fast, and leaves no dead rows behind), and the idempotency keys
- * of those reads. Runs every hour; each purge is written to the audit trail with its counts.
+ * of those reads. {@link RetentionJob} runs it every hour; each purge is written to the audit trail
+ * with its counts.
  */
 @Singleton
-@Requires(property = "sightline.retention.enabled", value = "true", defaultValue = "true")
-public class ReadRetentionJob {
+public class ReadRetention {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReadRetentionJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReadRetention.class);
     private static final Pattern PARTITION = Pattern.compile("plate_read_(\\d{8})");
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -43,22 +40,11 @@ public class ReadRetentionJob {
     private final DataSource dataSource;
     private final RetentionProperties retention;
     private final AuditLog audit;
-    private final Clock clock;
 
-    public ReadRetentionJob(DataSource dataSource, RetentionProperties retention, AuditLog audit) {
+    public ReadRetention(DataSource dataSource, RetentionProperties retention, AuditLog audit) {
         this.dataSource = dataSource;
         this.retention = retention;
         this.audit = audit;
-        this.clock = Clock.systemUTC();
-    }
-
-    @Scheduled(initialDelay = "1m", fixedDelay = "1h")
-    void scheduled() {
-        try {
-            purge(clock.instant());
-        } catch (RuntimeException e) {
-            LOG.error("Read retention run failed; it is tried again in an hour", e);
-        }
     }
 
     /**

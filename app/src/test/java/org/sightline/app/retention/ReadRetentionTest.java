@@ -22,10 +22,10 @@ import org.sightline.testing.TestDatabase;
 
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadRetentionJobTest implements SightlineTestProperties {
+class ReadRetentionTest implements SightlineTestProperties {
 
     @Inject
-    ReadRetentionJob job;
+    ReadRetention job;
 
     @Inject
     AuditLog audit;
@@ -72,7 +72,7 @@ class ReadRetentionJobTest implements SightlineTestProperties {
         insertRead(now.minus(1, ChronoUnit.DAYS));
         String oldDay = LocalDate.ofInstant(now.minus(400, ChronoUnit.DAYS), ZoneOffset.UTC).toString().replace("-", "");
 
-        ReadRetentionJob.Purge purge = job.purge(now);
+        ReadRetention.Purge purge = job.purge(now);
 
         assertThat(purge.partitions()).contains("plate_read_" + oldDay).hasSize(2);
         assertThat(purge.reads()).isEqualTo(3);
