@@ -1,21 +1,12 @@
 package org.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /**
  * Starting the service with a bad setting or a missing dependency ends quickly, with exit code 2
@@ -26,31 +17,12 @@ class StartupFailureTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void clearConfigFiles() {
-        System.clearProperty("micronaut.config.files");
+    private static String database() {
+        return ServeRun.database();
     }
 
-    private String database() {
-        TestDatabase db = TestDatabase.get();
-        return "datasources:\n  default:\n    url: " + db.jdbcUrl() + "\n    username: " + db.user() + "\n    password: ''\n";
-    }
-
-    private record Outcome(int exitCode, String stderr) { }
-
-    private Outcome serveWith(String yaml) throws IOException {
-        Path file = dir.resolve("bad.yml");
-        Files.writeString(file, yaml);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-                    new CommandLine(new ServeCommand()).execute("--env", "test", "--config", file.toString()));
-            return new Outcome(code, err.toString(StandardCharsets.UTF_8).strip());
-        } finally {
-            System.setErr(original);
-        }
+    private ServeRun.Outcome serveWith(String yaml) throws IOException {
+        return ServeRun.serveWith(dir, yaml);
     }
 
     private static int freePort() throws IOException {
@@ -61,7 +33,7 @@ class StartupFailureTest {
 
     @Test
     void badTileUrlNamesTheKeyAndWhatItMayBe() throws IOException {
-        Outcome o = serveWith(database() + "sightline:\n  map:\n    tile-url: 'ftp://tiles'\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  map:\n    tile-url: 'ftp://tiles'\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.map.tile-url")
                 .contains("{z}, {x} and {y}");
@@ -69,14 +41,14 @@ class StartupFailureTest {
 
     @Test
     void outOfRangeNumberNamesTheKey() throws IOException {
-        Outcome o = serveWith(database() + "sightline:\n  security:\n    max-failed-logins: 0\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  security:\n    max-failed-logins: 0\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").contains("sightline.security.max-failed-logins").contains("1");
     }
 
     @Test
     void alertRetentionLongerThanTheReadsNamesTheKeyAndTheLimit() throws IOException {
-        Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 180d\n    accepted-alerts: 200d\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 180d\n    accepted-alerts: 200d\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.retention.accepted-alerts = 200d")
                 .contains("between 1d and 180d (sightline.retention.reads)");
@@ -84,7 +56,7 @@ class StartupFailureTest {
 
     @Test
     void readRetentionBeyondTwelveMonthsNamesTheKey() throws IOException {
-        Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 400d\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  retention:\n    reads: 400d\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.retention.reads = 400d")
                 .contains("between 1d and 365d");
@@ -92,7 +64,7 @@ class StartupFailureTest {
 
     @Test
     void malformedBrokerUrlNamesTheKey() throws IOException {
-        Outcome o = serveWith(database() + "sightline:\n  mqtt:\n    url: 'localhost:1883'\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  mqtt:\n    url: 'localhost:1883'\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.mqtt.url")
                 .contains("tcp://host:port");
@@ -101,7 +73,7 @@ class StartupFailureTest {
     @Test
     void unreachableDatabaseSaysSoAndDoesNotHang() throws IOException {
         int port = freePort();
-        Outcome o = serveWith("datasources:\n  default:\n    url: jdbc:postgresql://127.0.0.1:" + port + "/sightline\n");
+        ServeRun.Outcome o = serveWith("datasources:\n  default:\n    url: jdbc:postgresql://127.0.0.1:" + port + "/sightline\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Cannot reach the database").contains("SIGHTLINE_DB_URL");
     }
@@ -109,7 +81,7 @@ class StartupFailureTest {
     @Test
     void brokerDownSaysWhichBrokerAndHowToChangeIt() throws IOException {
         int port = freePort();
-        Outcome o = serveWith(database() + "sightline:\n  mqtt:\n    url: tcp://127.0.0.1:" + port + "\n");
+        ServeRun.Outcome o = serveWith(database() + "sightline:\n  mqtt:\n    url: tcp://127.0.0.1:" + port + "\n");
         assertThat(o.exitCode()).isEqualTo(2);
         assertThat(o.stderr()).doesNotContain("\n").startsWith("Cannot reach the MQTT broker at tcp://127.0.0.1:" + port)
                 .contains("SIGHTLINE_MQTT_URL");

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -34,67 +28,20 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MosquittoAclTest {
 
-    private static final Path CONFIG = Path.of("..", "config", "mosquitto");
-    private Path dir;
-    private Process broker;
+    private SecuredMosquitto broker;
     private String url;
 
     @BeforeAll
     void startBroker() throws Exception {
-        dir = Files.createTempDirectory("sightline-mosquitto");
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path passwd = dir.resolve("passwd");
-        addAccount(passwd, "unit-a", "password-a");
-        addAccount(passwd, "unit-b", "password-b");
-        addAccount(passwd, "sightline-service", "service-password");
-        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-r--r--"));
-        Path acl = dir.resolve("sightline.acl");
-        Files.copy(CONFIG.resolve("sightline.acl"), acl);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, String.join("\n",
-                "per_listener_settings true",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous false",
-                "password_file " + passwd.toAbsolutePath(),
-                "acl_file " + acl.toAbsolutePath(),
-                "persistence false", ""));
-        broker = new ProcessBuilder("mosquitto", "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        url = "tcp://127.0.0.1:" + port;
-        int p = port;
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            try (Socket s = new Socket("127.0.0.1", p)) {
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        });
+        broker = new SecuredMosquitto(Map.of("unit-a", "password-a", "unit-b", "password-b",
+                "sightline-service", "service-password"), null, false);
+        url = broker.tcpUrl();
     }
 
     @AfterAll
     void stopBroker() throws Exception {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void addAccount(Path passwd, String user, String password) throws Exception {
-        Process p = new ProcessBuilder("mosquitto_passwd", "-b", passwd.toString(), user, password)
-                .redirectErrorStream(true).start();
-        if (!Files.exists(passwd)) {
-            Files.createFile(passwd);
-        }
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        if (p.exitValue() != 0) {
-            // older mosquitto_passwd wants -c to create the file
-            Process c = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwd.toString(), user, password).start();
-            assertThat(c.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(c.exitValue()).isZero();
+            broker.close();
         }
     }
 

@@ -15,8 +15,10 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 /**
  * Makes Paho MQTT 5 clients for the configured broker.
  *
- * <p>Pitfalls handled here once: sockets get TCP_NODELAY (otherwise Nagle's algorithm adds about
- * 40 ms to each small QoS 1 exchange); persistence is in memory (the broker keeps persistent
+ * <p>Pitfalls handled here once: sockets get TCP_NODELAY, plain and TLS alike (otherwise Nagle's
+ * algorithm adds about 40 ms to each small QoS 1 exchange); an {@code ssl://} broker is verified
+ * against the configured CA file or trust store, host name included, and the service presents its
+ * client certificate when one is configured; persistence is in memory (the broker keeps persistent
  * sessions; Paho's file store would litter the working directory). Note for callers: Paho
  * 1.2.5's {@code MqttClient.subscribe(String, int, IMqttMessageListener)} recurses forever; use
  * the {@code subscribe(MqttSubscription[], IMqttMessageListener[])} form.
@@ -25,9 +27,14 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 public class MqttClients {
 
     private final MqttProperties config;
+    private final SocketFactory socketFactory;
 
+    /**
+     * @throws IllegalArgumentException naming the key when a TLS file cannot be read or used
+     */
     public MqttClients(MqttProperties config) {
         this.config = config;
+        this.socketFactory = config.isTls() ? MqttTls.socketFactory(config) : new NoDelaySocketFactory();
     }
 
     /** The settings these clients use. */
@@ -46,8 +53,8 @@ public class MqttClients {
     }
 
     /**
-     * Connection options with the service's credentials, TCP_NODELAY sockets (plain TCP only; TLS
-     * uses the JVM's default SSL socket factory), the configured timeout, and automatic reconnect.
+     * Connection options with the service's credentials, TCP_NODELAY sockets (TLS ones verified
+     * against the configured CA, host name included), the configured timeout, and automatic reconnect.
      *
      * @param cleanStart false for a persistent session that keeps un-acknowledged QoS 1 messages
      * @param sessionExpirySeconds how long the broker keeps the session after a disconnect (0: none)
@@ -59,9 +66,8 @@ public class MqttClients {
         options.setConnectionTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
         options.setAutomaticReconnect(true);
         options.setKeepAliveInterval(30);
-        if (config.url().startsWith("tcp://")) {
-            options.setSocketFactory(new NoDelaySocketFactory());
-        }
+        options.setSocketFactory(socketFactory);
+        options.setHttpsHostnameVerificationEnabled(true);
         if (config.username() != null && !config.username().isBlank()) {
             options.setUserName(config.username());
             if (config.password() != null) {
