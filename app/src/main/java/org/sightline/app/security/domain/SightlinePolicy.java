@@ -81,6 +81,11 @@ public final class SightlinePolicy {
                 rule("GET", "/api/reads/approvals", ROLES, SUPERVISOR),
                 rule("POST", "/api/reads/approvals/**", ROLES, SUPERVISOR),
 
+                // each camera's purpose, signage and impact assessment (Surveillance Camera Code):
+                // supervisors read, administrators set
+                rule("GET", "/api/cameras/**", ROLES, SUPERVISOR, ADMIN),
+                rule("PUT", "/api/cameras/**", ROLES, ADMIN),
+
                 // operations
                 rule("GET", "/metrics", ROLES, ADMIN)));
     }

@@ -4,13 +4,18 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.Map;
 import org.sightline.app.security.domain.UserAccount;
 
-/** Builds the token/cookie identity of a logged-in user. */
-final class Authentications {
+/** Builds the token/cookie identity of a logged-in user, and reads the clearance back from it. */
+public final class Authentications {
 
     /** Attribute carrying the covert-list clearance in the token. */
     static final String COVERT_CLEARED = "covert";
 
     private Authentications() {
+    }
+
+    /** True when the logged-in user is cleared for covert lists and equipment. */
+    public static boolean covertCleared(Authentication user) {
+        return user != null && Boolean.TRUE.equals(user.getAttributes().get(COVERT_CLEARED));
     }
 
     static Authentication of(UserAccount user) {
