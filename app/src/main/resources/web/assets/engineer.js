@@ -163,6 +163,7 @@
     if (u.temperatureCelsius !== null && u.temperatureCelsius !== undefined) { facts.push(u.temperatureCelsius.toFixed(1) + ' °C'); }
     if (u.visitReasons.length) { facts.push('needs a visit: ' + u.visitReasons.join(', ')); }
     $('unit-detail-facts').textContent = facts.join(' · ');
+    if (S.cameraRecords) { S.cameraRecords.show(unitId); }
     var list = $('unit-timeline');
     list.textContent = '';
     S.getJson('/api/ingest/units/' + encodeURIComponent(unitId) + '/history').then(function (entries) {

@@ -23,7 +23,7 @@ public class WebPages {
         LANDING("Sightline", "landing", "landing.js"),
         OPERATOR("Operator console · Sightline", "operator", "map.js", "operator.js"),
         PLANNER("Planner · Sightline", "planner", "map.js", "planner.js"),
-        ENGINEER("Engineer · Sightline", "engineer", "map.js", "engineer.js"),
+        ENGINEER("Engineer · Sightline", "engineer", "map.js", "camera-records.js", "engineer.js"),
         SEARCH("Read search · Sightline", "search", "search.js");
 
         private final String title;
