@@ -3,6 +3,7 @@ package org.sightline.app.cli;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import org.sightline.geo.crs.BoundingBox;
 import org.sightline.geo.io.feature.FeatureFormat;
 import org.sightline.geo.transfer.GeoExportService;
+import org.sightline.platform.audit.AuditLog;
+import org.sightline.platform.audit.domain.AuditEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +69,9 @@ public class ExportCommand implements Callable<Integer> {
         try (ApplicationContext ctx = config.start()) {
             long n = ctx.getBean(GeoExportService.class).export(k.get(), out, f.get(), box, Optional.ofNullable(boundary), includeCovert);
             System.out.println("Wrote " + n + " " + k.get().name().toLowerCase(Locale.ROOT) + " to " + out + " (" + f.get().key() + ")");
+            ctx.getBean(AuditLog.class).record(new AuditEvent(Instant.now(), ComplianceCommand.actor(), "export.layer",
+                    k.get().name().toLowerCase(Locale.ROOT), "", "", "file=" + out.toAbsolutePath() + ";format=" + f.get().key()
+                            + ";features=" + n + (includeCovert ? ";covert included" : "")));
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());

@@ -105,6 +105,16 @@ class ComplianceCliTest {
         assertThat(run("compliance", "list")).isZero();
         assertThat(out.toString()).contains("CAM-CLI-2").contains("Cordon: A580 inbound | signage: ANPR in use signs");
 
+        // an export of the estate is audited with who, what and where
+        Path csvOut = dir.resolve("cameras.csv");
+        assertThat(run("export", "cameras", "--format", "csv", "--out", csvOut.toString())).as(err.toString()).isZero();
+        try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT actor || ' ' || target || ' ' || details FROM audit_event"
+                     + " WHERE action = 'export.layer' ORDER BY id DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("cli:").contains(" cameras file=" + csvOut.toAbsolutePath() + ";format=csv;features=");
+        }
+
         Path badHeader = Files.writeString(dir.resolve("bad.csv"), "camera,why\nCAM-CLI-1,x\n");
         assertThat(run("compliance", "import", badHeader.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("Cannot import").contains("unknown column 'camera'");
