@@ -53,6 +53,9 @@ final class HoldingsSection {
         if (ReportHtml.exists(c, "plate_read")) {
             held.add(reads());
         }
+        if (ReportHtml.exists(c, "dead_letter")) {
+            held.add(deadLetters());
+        }
         if (ReportHtml.exists(c, "alert")) {
             held.addAll(alerts());
             held.add(endedEntries());
@@ -106,6 +109,14 @@ final class HoldingsSection {
             }
         }
         return row("Plate reads", count, oldest, retention.reads(), "reads older than " + days(retention.reads()));
+    }
+
+    private ReportHtml.Cell[] deadLetters() throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), min(received_at) FROM dead_letter")) {
+            rs.next();
+            return row("Refused messages kept as dead letters", rs.getLong(1) + "", instant(rs, 2), retention.reads(),
+                    "dead letters (raw messages with plates) older than " + days(retention.reads()));
+        }
     }
 
     private List<ReportHtml.Cell[]> alerts() throws SQLException {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes plate reads older than {@code sightline.retention.reads} by dropping whole daily
- * partitions of {@code plate_read} (fast, and leaves no dead rows behind), and the idempotency keys
- * of those reads. {@link RetentionJob} runs it every hour; each purge is written to the audit trail
+ * partitions of {@code plate_read} (fast, and leaves no dead rows behind), the idempotency keys
+ * of those reads, and dead letters received before the same day (they hold the raw messages,
+ * plates included). {@link RetentionJob} runs it every hour; each purge is written to the audit trail
  * with its counts.
  */
 @Singleton
@@ -35,7 +36,7 @@ public class ReadRetention {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** What one run removed. */
-    public record Purge(List<String> partitions, long reads, long keys) { }
+    public record Purge(List<String> partitions, long reads, long keys, long deadLetters) { }
 
     private final DataSource dataSource;
     private final RetentionProperties retention;
@@ -58,6 +59,7 @@ public class ReadRetention {
         List<String> dropped = new ArrayList<>();
         long reads = 0;
         long keys;
+        long deadLetters;
         try (Connection c = dataSource.getConnection()) {
             List<String> old = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
@@ -88,16 +90,20 @@ public class ReadRetention {
                 ps.setObject(1, keepFrom.atStartOfDay().atOffset(ZoneOffset.UTC));
                 keys = ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM dead_letter WHERE received_at < ?")) {
+                ps.setObject(1, keepFrom.atStartOfDay().atOffset(ZoneOffset.UTC));
+                deadLetters = ps.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("read retention failed: " + e.getMessage(), e);
         }
-        if (!dropped.isEmpty() || keys > 0) {
+        if (!dropped.isEmpty() || keys > 0 || deadLetters > 0) {
             audit.record(new AuditEvent(now, "system:retention", "retention.reads.purge",
                     "reads captured before " + keepFrom, "retention policy", "",
                     "partitions=" + dropped.size() + ";reads=" + reads + ";keys=" + keys
-                            + ";retention=" + retention.reads().toDays() + "d"));
+                            + ";dead-letters=" + deadLetters + ";retention=" + retention.reads().toDays() + "d"));
             LOG.info("Retention: dropped {} day partitions ({} reads) captured before {}", dropped.size(), reads, keepFrom);
         }
-        return new Purge(List.copyOf(dropped), reads, keys);
+        return new Purge(List.copyOf(dropped), reads, keys, deadLetters);
     }
 }

@@ -55,6 +55,15 @@ class ReadRetentionTest implements SightlineTestProperties {
         }
     }
 
+    private static void insertDeadLetter(Instant at) throws SQLException {
+        try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO dead_letter (topic, payload, payload_bytes, reason, received_at) VALUES ('retention-test', ?, 3, 'test', ?)")) {
+            ps.setBytes(1, "{}x".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
     private static long count(String sql) throws SQLException {
         try (Connection c = TestDatabase.get().connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
@@ -70,6 +79,8 @@ class ReadRetentionTest implements SightlineTestProperties {
         insertRead(now.minus(366, ChronoUnit.DAYS));
         insertRead(now.minus(364, ChronoUnit.DAYS));
         insertRead(now.minus(1, ChronoUnit.DAYS));
+        insertDeadLetter(now.minus(380, ChronoUnit.DAYS));
+        insertDeadLetter(now.minus(20, ChronoUnit.DAYS));
         String oldDay = LocalDate.ofInstant(now.minus(400, ChronoUnit.DAYS), ZoneOffset.UTC).toString().replace("-", "");
 
         ReadRetention.Purge purge = job.purge(now);
@@ -77,11 +88,13 @@ class ReadRetentionTest implements SightlineTestProperties {
         assertThat(purge.partitions()).contains("plate_read_" + oldDay).hasSize(2);
         assertThat(purge.reads()).isEqualTo(3);
         assertThat(purge.keys()).isEqualTo(3);
+        assertThat(purge.deadLetters()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM dead_letter WHERE topic = 'retention-test'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM plate_read WHERE unit_id = 'U-RET'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'plate_read_" + oldDay + "'")).isZero();
         StringBuilder trail = new StringBuilder();
         audit.forEach(e -> trail.append(e.event().action()).append(' ').append(e.event().details()).append('\n'));
-        assertThat(trail.toString()).contains("retention.reads.purge partitions=2;reads=3;keys=3;retention=365d");
+        assertThat(trail.toString()).contains("retention.reads.purge partitions=2;reads=3;keys=3;dead-letters=1;retention=365d");
 
         // a second run finds nothing more to remove
         assertThat(job.purge(now).partitions()).isEmpty();
