@@ -2,24 +2,18 @@ package org.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /** {@code sightline compliance list|set|import} against the test database. */
 class ComplianceCliTest {
@@ -27,36 +21,21 @@ class ComplianceCliTest {
     @TempDir
     Path dir;
 
-    private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    private CliRun cli;
 
     @BeforeEach
     void setUp() throws IOException {
-        TestDatabase db = TestDatabase.get();
-        config = Files.writeString(dir.resolve("db.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
-                + "\n    username: " + db.user() + "\n    password: ''\n");
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliRun(dir);
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.clearProperty("micronaut.config.files");
+        cli.close();
     }
 
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--env", "test", "--config", config.toString()));
-        return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
+        cli.clear();
+        return cli.run(args);
     }
 
     private static String purposeOf(String camera) throws SQLException {
@@ -68,7 +47,7 @@ class ComplianceCliTest {
 
     @Test
     void importStoresTheGoodRowsListsTheBadOnesAndSetAndListWork() throws Exception {
-        assertThat(run("compliance", "list")).as(err.toString()).isZero(); // migrates the database
+        assertThat(run("compliance", "list")).as(cli.stderr()).isZero(); // migrates the database
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
             st.executeUpdate("""
                     INSERT INTO geo_camera (id, kind, deployment, mount_height_metres, azimuth_degrees,
@@ -87,8 +66,8 @@ class ComplianceCliTest {
                 "CAM-CLI-3,Organised crime route,,DPIA-9,",
                 ""));
         assertThat(run("compliance", "import", csv.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("2 camera records stored, 3 rows rejected.");
-        assertThat(err.toString())
+        assertThat(cli.stdout()).contains("2 camera records stored, 3 rows rejected.");
+        assertThat(cli.stderr())
                 .contains("records.csv line 3: no camera 'CAM-NOPE' in the estate")
                 .contains("records.csv line 4: purpose is required")
                 .contains("records.csv line 5: reviewed_on must be a date as YYYY-MM-DD, was '01/02/2026'");
@@ -99,15 +78,15 @@ class ComplianceCliTest {
         assertThat(run("compliance", "set", "CAM-CLI-2", "--purpose", "Cordon: A580 inbound", "--signage", "ANPR in use signs")).isZero();
         assertThat(purposeOf("CAM-CLI-2")).isEqualTo("Cordon: A580 inbound");
         assertThat(run("compliance", "set", "CAM-CLI-2", "--purpose", "x")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Not recorded: purpose is required");
+        assertThat(cli.stderr()).startsWith("Not recorded: purpose is required");
         assertThat(purposeOf("CAM-CLI-2")).isEqualTo("Cordon: A580 inbound");
 
         assertThat(run("compliance", "list")).isZero();
-        assertThat(out.toString()).contains("CAM-CLI-2").contains("Cordon: A580 inbound | signage: ANPR in use signs");
+        assertThat(cli.stdout()).contains("CAM-CLI-2").contains("Cordon: A580 inbound | signage: ANPR in use signs");
 
         // an export of the estate is audited with who, what and where
         Path csvOut = dir.resolve("cameras.csv");
-        assertThat(run("export", "cameras", "--format", "csv", "--out", csvOut.toString())).as(err.toString()).isZero();
+        assertThat(run("export", "cameras", "--format", "csv", "--out", csvOut.toString())).as(cli.stderr()).isZero();
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT actor || ' ' || target || ' ' || details FROM audit_event"
                      + " WHERE action = 'export.layer' ORDER BY id DESC LIMIT 1")) {
@@ -117,6 +96,6 @@ class ComplianceCliTest {
 
         Path badHeader = Files.writeString(dir.resolve("bad.csv"), "camera,why\nCAM-CLI-1,x\n");
         assertThat(run("compliance", "import", badHeader.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Cannot import").contains("unknown column 'camera'");
+        assertThat(cli.stderr()).startsWith("Cannot import").contains("unknown column 'camera'");
     }
 }

@@ -2,10 +2,7 @@ package org.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +18,6 @@ import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.io.ReadListener;
 import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.feature.FeatureFiles;
-import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /** {@code sightline import} and {@code export} end to end against this run's PostGIS database. */
 class GeoCliTest {
@@ -30,42 +25,28 @@ class GeoCliTest {
     @TempDir
     Path dir;
 
-    private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    private CliRun cli;
 
     @BeforeEach
     void setUp() throws IOException {
-        TestDatabase db = TestDatabase.get();
-        config = Files.writeString(dir.resolve("db.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
-                + "\n    username: " + db.user() + "\n    password: ''\n");
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliRun(dir);
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.clearProperty("micronaut.config.files");
+        cli.close();
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--env", "test", "--config", config.toString()));
-        return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
+        return cli.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     @Test
