@@ -95,6 +95,10 @@ public class ComplianceCommand implements Runnable {
             CameraCompliance record;
             try {
                 Optional<LocalDate> on = reviewed == null || reviewed.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(reviewed));
+                if (on.isPresent() && on.get().isAfter(LocalDate.now().plusDays(1))) {
+                    System.err.println("--reviewed " + on.get() + " is in the future");
+                    return 2;
+                }
                 record = new CameraCompliance(purpose, signage, dpia, on);
             } catch (DateTimeParseException e) {
                 System.err.println("--reviewed must be a date as YYYY-MM-DD, was '" + reviewed + "'");

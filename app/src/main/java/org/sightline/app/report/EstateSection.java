@@ -65,7 +65,7 @@ final class EstateSection {
         gap(noDpia, "without a data-protection impact assessment reference (principle 2)");
         gap(noSignage, "overt, without recorded signage (principle 3)");
         gap(notReviewed, "not reviewed in the last 12 months (principle 10)");
-        h.table(new String[] {"Camera", "Kind", "Deployment", "Status", "Purpose", "DPIA", "Signage", "Reviewed"}, rows,
+        h.table("estate", new String[] {"Camera", "Kind", "Deployment", "Status", "Purpose", "DPIA", "Signage", "Reviewed"}, rows,
                 "No cameras.");
         h.paragraph("muted", "Records are kept with 'sightline compliance set|import', on the engineer page (administrators),"
                 + " or PUT /api/cameras/{id}/compliance.");

@@ -35,6 +35,7 @@ final class ReportHtml {
             + ".gap{color:#b3261e;font-weight:600}.ok{color:#1e7b34;font-weight:600}.muted{color:#5b6b78}"
             + ".findings{border:2px solid #b3261e;border-radius:6px;padding:.6rem 1rem;background:#fdf3f2}"
             + ".findings.none{border-color:#1e7b34;background:#f1f8f3}.findings ul{margin:.3rem 0 0;padding-left:1.2rem}"
+            + "table.estate td:first-child,table.estate td:last-child{white-space:nowrap}"
             + "@media print{body{margin:0;max-width:none}h2{break-after:avoid}tr{break-inside:avoid}}</style>";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -84,10 +85,15 @@ final class ReportHtml {
 
     /** A data table, or the {@code empty} sentence when there are no rows. */
     ReportHtml table(String[] header, List<Cell[]> rows, String empty) {
+        return table("", header, rows, empty);
+    }
+
+    /** A data table of the given CSS class, or the {@code empty} sentence when there are no rows. */
+    ReportHtml table(String cssClass, String[] header, List<Cell[]> rows, String empty) {
         if (rows.isEmpty()) {
             return paragraph("muted", empty);
         }
-        h.append("<table><thead><tr>");
+        h.append(cssClass.isEmpty() ? "<table>" : "<table class=\"" + cssClass + "\">").append("<thead><tr>");
         for (String th : header) {
             h.append("<th>").append(esc(th)).append("</th>");
         }
