@@ -1,11 +1,14 @@
 package org.sightline.alerting.alert;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.sightline.alerting.AlertingProperties;
 import org.sightline.alerting.alert.adapter.db.AlertStore;
 import org.sightline.alerting.alert.domain.AlertRule;
@@ -21,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns reads into alerts: match against the live hotlists, apply each list's arterial rule,
- * join repeated sightings within the window, store, then wake the console and tell other systems.
+ * join repeated sightings within the window, store, then wake the console and (on a thread of its
+ * own) tell other systems. An alert is committed before anyone is told of it: the console's stream
+ * is read from the committed event log, so what an operator sees survives a crash.
  */
 @Singleton
 public class AlertEngine {
@@ -34,6 +39,11 @@ public class AlertEngine {
     private final AlertSignal signal;
     private final List<AlertOutbound> outbound;
     private final AlertingProperties config;
+    private final ExecutorService outboundSender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "alerting-outbound");
+        t.setDaemon(true);
+        return t;
+    });
 
     public AlertEngine(LiveHotlists hotlists, CameraSites sites, AlertStore store, AlertSignal signal,
                        List<AlertOutbound> outbound, AlertingProperties config) {
@@ -99,13 +109,27 @@ public class AlertEngine {
             }
         }
         signal.committed();
+        List<Long> created = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            AlertStore.HitOutcome o = outcomes.get(i);
-            if (o.created() && !hits.get(i).covert()) {
-                store.find(o.alertId()).ifPresent(a -> send(a, historic ? "historic" : "created"));
+            if (outcomes.get(i).created() && !hits.get(i).covert()) {
+                created.add(outcomes.get(i).alertId());
+            }
+        }
+        if (!created.isEmpty() && !outbound.isEmpty()) {
+            // other systems are told off the read path: the next reads need not wait for the broker
+            try {
+                outboundSender.execute(() -> created.forEach(id -> store.find(id)
+                        .ifPresent(a -> send(a, historic ? "historic" : "created"))));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("shutting down: {} alert(s) not sent on MQTT", created.size());
             }
         }
         return outcomes;
+    }
+
+    @PreDestroy
+    void stop() {
+        outboundSender.shutdown();
     }
 
     void send(org.sightline.alerting.alert.domain.AlertView a, String kind) {

@@ -55,91 +55,107 @@ public class AlertStore {
     /**
      * Stores a hit in the caller's transaction: it joins the open alert of the same entry seen
      * within {@code joinWindow}, or opens a new one. A read already recorded on that alert (a
-     * redelivered message) changes nothing.
+     * redelivered message) changes nothing. Two statements per hit (the alert path waits for
+     * them): one to find the open alert and an earlier recording of the read, one to write.
      */
     public HitOutcome record(Connection c, Hit hit, Duration joinWindow) throws SQLException {
         Long open = null;
-        if (!hit.historic()) {
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM alert WHERE entry_id = ? AND historic = false"
-                    + " AND state IN ('NEW', 'ACKNOWLEDGED') AND last_seen >= ? ORDER BY last_seen DESC LIMIT 1 FOR UPDATE")) {
-                st.setObject(1, hit.entryId());
-                st.setTimestamp(2, Timestamp.from(hit.capturedAt().minus(joinWindow)));
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        open = rs.getLong(1);
-                    }
-                }
+        Long seen = null;
+        try (PreparedStatement st = c.prepareStatement("SELECT (SELECT id FROM alert WHERE entry_id = ? AND NOT ?"
+                + " AND historic = false AND state IN ('NEW', 'ACKNOWLEDGED') AND last_seen >= ?"
+                + " ORDER BY last_seen DESC LIMIT 1 FOR UPDATE),"
+                + " (SELECT a.id FROM alert_sighting s JOIN alert a ON a.id = s.alert_id WHERE s.read_id = ? AND a.entry_id = ?"
+                + " LIMIT 1)")) {
+            st.setObject(1, hit.entryId());
+            st.setBoolean(2, hit.historic());
+            st.setTimestamp(3, Timestamp.from(hit.capturedAt().minus(joinWindow)));
+            st.setObject(4, hit.readId());
+            st.setObject(5, hit.entryId());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                open = (Long) rs.getObject(1);
+                seen = (Long) rs.getObject(2);
             }
         }
-        if (open == null) {
-            try (PreparedStatement st = c.prepareStatement("SELECT a.id FROM alert_sighting s JOIN alert a ON a.id = s.alert_id"
-                    + " WHERE s.read_id = ? AND a.entry_id = ?")) {
-                st.setObject(1, hit.readId());
-                st.setObject(2, hit.entryId());
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        return new HitOutcome(rs.getLong(1), -1, false, true);
-                    }
-                }
-            }
+        if (open == null && seen != null) {
+            return new HitOutcome(seen, -1, false, true);
         }
-        boolean created = open == null;
-        long alertId;
-        if (created) {
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO alert (entry_id, list_code, plate, priority, covert,"
-                    + " historic, state, grade, explanation, place, first_seen, last_seen, sightings)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, 0) RETURNING id")) {
-                st.setObject(1, hit.entryId());
-                st.setString(2, hit.listCode());
-                st.setString(3, hit.plate());
-                st.setInt(4, hit.priority());
-                st.setBoolean(5, hit.covert());
-                st.setBoolean(6, hit.historic());
-                st.setString(7, hit.grade());
-                st.setString(8, hit.explanation());
-                st.setString(9, hit.place());
-                st.setTimestamp(10, Timestamp.from(hit.capturedAt()));
-                st.setTimestamp(11, Timestamp.from(hit.capturedAt()));
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    alertId = rs.getLong(1);
-                }
-            }
-        } else {
-            alertId = open;
-        }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO alert_sighting (alert_id, read_id, camera_id,"
-                + " plate_as_read, confidence, captured_at, explanation, place, geom) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " CASE WHEN ?::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(?, ?), 4326) END)"
-                + " ON CONFLICT DO NOTHING")) {
-            st.setLong(1, alertId);
-            st.setObject(2, hit.readId());
-            st.setString(3, hit.cameraId());
-            st.setString(4, hit.plateAsRead());
-            st.setDouble(5, hit.confidence());
-            st.setTimestamp(6, Timestamp.from(hit.capturedAt()));
-            st.setString(7, hit.explanation());
-            st.setString(8, hit.place());
-            st.setObject(9, hit.lon());
-            st.setObject(10, hit.lon());
-            st.setObject(11, hit.lat());
-            if (st.executeUpdate() == 0) {
-                return new HitOutcome(alertId, -1, false, true);
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement("UPDATE alert SET sightings = sightings + 1,"
-                + " first_seen = LEAST(first_seen, ?), last_seen = GREATEST(last_seen, ?),"
-                + " place = CASE WHEN ? >= last_seen THEN ? ELSE place END WHERE id = ?")) {
+        return open == null ? open(c, hit) : join(c, hit, open);
+    }
+
+    private static final String SIGHTING_VALUES = "?, ?, ?, ?, ?, ?, ?,"
+            + " CASE WHEN ?::float8 IS NULL THEN NULL ELSE ST_SetSRID(ST_MakePoint(?, ?), 4326) END";
+
+    /** A new alert with its first sighting and its event, in one statement. */
+    private HitOutcome open(Connection c, Hit hit) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("WITH a AS (INSERT INTO alert (entry_id, list_code, plate, priority,"
+                + " covert, historic, state, grade, explanation, place, first_seen, last_seen, sightings)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, 1) RETURNING id),"
+                + " s AS (INSERT INTO alert_sighting (alert_id, read_id, camera_id, plate_as_read, confidence, captured_at,"
+                + " explanation, place, geom) SELECT a.id, " + SIGHTING_VALUES + " FROM a RETURNING alert_id),"
+                + " e AS (INSERT INTO alert_event (alert_id, kind, covert) SELECT alert_id, ?, ? FROM s RETURNING id, alert_id)"
+                + " SELECT alert_id, id FROM e")) {
             Timestamp t = Timestamp.from(hit.capturedAt());
-            st.setTimestamp(1, t);
-            st.setTimestamp(2, t);
-            st.setTimestamp(3, t);
-            st.setString(4, hit.place());
-            st.setLong(5, alertId);
-            st.executeUpdate();
+            int i = 1;
+            st.setObject(i++, hit.entryId());
+            st.setString(i++, hit.listCode());
+            st.setString(i++, hit.plate());
+            st.setInt(i++, hit.priority());
+            st.setBoolean(i++, hit.covert());
+            st.setBoolean(i++, hit.historic());
+            st.setString(i++, hit.grade());
+            st.setString(i++, hit.explanation());
+            st.setString(i++, hit.place());
+            st.setTimestamp(i++, t);
+            st.setTimestamp(i++, t);
+            i = sighting(st, i, hit);
+            st.setString(i++, hit.historic() ? "historic" : "created");
+            st.setBoolean(i, hit.covert());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new HitOutcome(rs.getLong(1), rs.getLong(2), true, false);
+            }
         }
-        long eventId = event(c, alertId, created ? (hit.historic() ? "historic" : "created") : "sighting", hit.covert());
-        return new HitOutcome(alertId, eventId, created, false);
+    }
+
+    /** Adds a sighting to an open alert, updates it and logs the event, in one statement; nothing for a read it has. */
+    private HitOutcome join(Connection c, Hit hit, long alertId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("WITH s AS (INSERT INTO alert_sighting (alert_id, read_id, camera_id,"
+                + " plate_as_read, confidence, captured_at, explanation, place, geom) VALUES (?, " + SIGHTING_VALUES + ")"
+                + " ON CONFLICT DO NOTHING RETURNING alert_id),"
+                + " u AS (UPDATE alert SET sightings = sightings + 1, first_seen = LEAST(first_seen, ?),"
+                + " last_seen = GREATEST(last_seen, ?), place = CASE WHEN ? >= last_seen THEN ? ELSE place END"
+                + " WHERE id = (SELECT alert_id FROM s) RETURNING id),"
+                + " e AS (INSERT INTO alert_event (alert_id, kind, covert) SELECT id, 'sighting', ? FROM u RETURNING id)"
+                + " SELECT id FROM e")) {
+            Timestamp t = Timestamp.from(hit.capturedAt());
+            int i = 1;
+            st.setLong(i++, alertId);
+            i = sighting(st, i, hit);
+            st.setTimestamp(i++, t);
+            st.setTimestamp(i++, t);
+            st.setTimestamp(i++, t);
+            st.setString(i++, hit.place());
+            st.setBoolean(i, hit.covert());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new HitOutcome(alertId, rs.getLong(1), false, false) : new HitOutcome(alertId, -1, false, true);
+            }
+        }
+    }
+
+    /** Sets the sighting's values from {@code i}; returns the next parameter index. */
+    private static int sighting(PreparedStatement st, int i, Hit hit) throws SQLException {
+        st.setObject(i++, hit.readId());
+        st.setString(i++, hit.cameraId());
+        st.setString(i++, hit.plateAsRead());
+        st.setDouble(i++, hit.confidence());
+        st.setTimestamp(i++, Timestamp.from(hit.capturedAt()));
+        st.setString(i++, hit.explanation());
+        st.setString(i++, hit.place());
+        st.setObject(i++, hit.lon());
+        st.setObject(i++, hit.lon());
+        st.setObject(i++, hit.lat());
+        return i;
     }
 
     /** Appends to the event log; returns the event id. */
@@ -156,21 +172,25 @@ public class AlertStore {
         }
     }
 
-    /** One entry of the event log. */
-    public record EventRow(long id, long alertId, String kind) {
+    /** One entry of the event log with its alert as it is now. */
+    public record EventView(long id, String kind, AlertView alert) {
     }
 
-    /** Events after an id, oldest first, without covert ones unless {@code covert}. */
-    public List<EventRow> eventsAfter(long afterId, boolean covert, int limit) {
-        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement("SELECT id, alert_id, kind"
-                + " FROM alert_event WHERE id > ? AND (? OR NOT covert) ORDER BY id LIMIT ?")) {
+    /**
+     * Events after an id with their alerts as they are now, oldest first, without covert ones
+     * unless {@code covert}: one query for the console's stream.
+     */
+    public List<EventView> eventViewsAfter(long afterId, boolean covert, int limit) {
+        String sql = VIEW.replace(" FROM alert a ", ", ev.id, ev.kind FROM alert_event ev JOIN alert a ON a.id = ev.alert_id ")
+                + " WHERE ev.id > ? AND (? OR NOT ev.covert) ORDER BY ev.id LIMIT ?";
+        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement(sql)) {
             st.setLong(1, afterId);
             st.setBoolean(2, covert);
             st.setInt(3, limit);
-            List<EventRow> out = new ArrayList<>();
+            List<EventView> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                    out.add(new EventView(rs.getLong(25), rs.getString(26), view(rs)));
                 }
             }
             return out;
@@ -308,15 +328,19 @@ public class AlertStore {
         List<AlertView> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                Timestamp esc = rs.getTimestamp(18);
-                out.add(new AlertView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), AlertState.valueOf(rs.getString(9)),
-                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
-                        rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getString(16), rs.getString(17),
-                        esc == null ? null : esc.toInstant(), rs.getString(19), rs.getString(20), rs.getString(21),
-                        rs.getString(22), (Double) rs.getObject(23), (Double) rs.getObject(24)));
+                out.add(view(rs));
             }
         }
         return out;
+    }
+
+    private static AlertView view(ResultSet rs) throws SQLException {
+        Timestamp esc = rs.getTimestamp(18);
+        return new AlertView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), AlertState.valueOf(rs.getString(9)),
+                rs.getString(10), rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(),
+                rs.getTimestamp(14).toInstant(), rs.getInt(15), rs.getString(16), rs.getString(17),
+                esc == null ? null : esc.toInstant(), rs.getString(19), rs.getString(20), rs.getString(21),
+                rs.getString(22), (Double) rs.getObject(23), (Double) rs.getObject(24));
     }
 }

@@ -96,12 +96,12 @@ public class AlertStream {
                             .id(Long.toString(last)));
                     greeted = true;
                 }
-                List<AlertStore.EventRow> rows;
+                List<AlertStore.EventView> rows;
                 do {
-                    rows = store.eventsAfter(last, covert, BATCH);
-                    for (AlertStore.EventRow row : rows) {
-                        store.find(row.alertId()).ifPresent(a -> sink.next(Event.of(new AlertBodies.StreamEvent(row.id(),
-                                row.kind(), AlertBodies.AlertBody.of(a))).name(row.kind()).id(Long.toString(row.id()))));
+                    rows = store.eventViewsAfter(last, covert, BATCH);
+                    for (AlertStore.EventView row : rows) {
+                        sink.next(Event.of(new AlertBodies.StreamEvent(row.id(), row.kind(), AlertBodies.AlertBody.of(row.alert())))
+                                .name(row.kind()).id(Long.toString(row.id())));
                         last = row.id();
                     }
                 } while (rows.size() == BATCH && !sink.isCancelled());
