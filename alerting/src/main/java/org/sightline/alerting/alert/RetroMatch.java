@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.sightline.alerting.AlertingProperties;
 import org.sightline.alerting.alert.adapter.db.AlertStore;
 import org.sightline.alerting.hotlist.HotlistListener;
+import org.sightline.alerting.hotlist.adapter.db.HotlistStore;
 import org.sightline.alerting.hotlist.domain.HotlistEntry;
 import org.sightline.alerting.match.domain.HotlistIndex;
 import org.sightline.alerting.match.domain.OcrConfusions;
@@ -44,6 +45,7 @@ public class RetroMatch implements HotlistListener {
     private static final Logger LOG = LoggerFactory.getLogger(RetroMatch.class);
 
     private final AlertStore store;
+    private final HotlistStore hotlists;
     private final AlertEngine engine;
     private final AlertingProperties config;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -52,8 +54,9 @@ public class RetroMatch implements HotlistListener {
         return t;
     });
 
-    public RetroMatch(AlertStore store, AlertEngine engine, AlertingProperties config) {
+    public RetroMatch(AlertStore store, HotlistStore hotlists, AlertEngine engine, AlertingProperties config) {
         this.store = store;
+        this.hotlists = hotlists;
         this.engine = engine;
         this.config = config;
     }
@@ -74,6 +77,26 @@ public class RetroMatch implements HotlistListener {
                 return -1;
             }
         });
+    }
+
+    /**
+     * Checks every entry of one import against the stored reads, a page of entries at a time, in
+     * the calling thread (the command-line import waits for it).
+     *
+     * @return the historic hits stored
+     */
+    public int runImport(UUID importId) throws SQLException {
+        int hits = 0;
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        List<HotlistEntry> page;
+        do {
+            page = hotlists.entriesOfImport(importId, after, 5_000);
+            if (!page.isEmpty()) {
+                hits += run(page, Instant.now());
+                after = page.get(page.size() - 1).id();
+            }
+        } while (page.size() == 5_000);
+        return hits;
     }
 
     /** Matches the entries against stored reads since {@code now - retro-window}; returns the hits stored. */

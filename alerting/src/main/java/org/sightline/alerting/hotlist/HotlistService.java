@@ -6,11 +6,16 @@ import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.sightline.alerting.AlertingProperties;
 import org.sightline.alerting.hotlist.adapter.db.HotlistStore;
@@ -34,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public class HotlistService {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotlistService.class);
+    /** Entries written per statement batch of a streamed import. */
+    private static final int IMPORT_BATCH = 2_000;
 
     private final HotlistStore store;
     private final LiveHotlists live;
@@ -98,46 +105,154 @@ public class HotlistService {
     }
 
     /**
-     * Imports a CSV file: each line is checked on its own, valid lines are stored together, and the
-     * report gives every line's verdict. A file with an unexpected header imports nothing.
+     * Imports a CSV file (an HTTP body): each line is checked on its own, valid lines are stored
+     * together, and the report gives every line's verdict. A file with an unexpected header
+     * imports nothing.
      */
     public ImportReport importCsv(Reader csv, String user, boolean covertCleared) throws IOException {
-        EntryImport imp = new EntryImport(visibleLists(covertCleared), store.livePlateKeys(), config.entryRules(), user,
-                Instant.now());
-        CsvRecordReader reader = new CsvRecordReader(csv);
-        List<String> header = reader.next();
-        if (header == null || !header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList()
-                .equals(EntryImport.COLUMNS)) {
-            throw new IllegalArgumentException("the first line must be the header " + String.join(",", EntryImport.COLUMNS));
-        }
-        while (true) {
-            List<String> fields;
-            try {
-                fields = reader.next();
-            } catch (CsvRecordReader.MalformedRecordException e) {
-                imp.unreadable(e.line(), e.getMessage());
-                break; // the reader cannot resynchronise after a broken quote
-            }
-            if (fields == null) {
-                break;
-            }
-            if (fields.size() == 1 && fields.get(0).isBlank()) {
-                continue;
-            }
-            imp.add(reader.recordLine(), fields);
-        }
-        List<EntryImport.Line> lines = imp.lines().stream().map(l -> l.accepted() && l.entry().covert() && !covertCleared
-                ? new EntryImport.Line(l.lineNumber(), l.plate(), null,
-                        List.of("covert entries need covert clearance")) : l).toList();
-        List<HotlistEntry> accepted = lines.stream().filter(EntryImport.Line::accepted).map(EntryImport.Line::entry).toList();
+        List<ImportReport.LineReport> lines = new ArrayList<>();
+        List<HotlistEntry> accepted = new ArrayList<>();
+        ImportSummary summary = importLines(csv, new ImportOptions(Optional.empty(), false, "file"), user, covertCleared,
+                lines::add, accepted);
         if (!accepted.isEmpty()) {
-            String details = String.format(Locale.ROOT, "{\"imported\":%d,\"refused\":%d,\"lists\":%s}", accepted.size(),
-                    lines.size() - accepted.size(), json(accepted.stream().map(HotlistEntry::listCode).distinct().sorted()
-                            .collect(Collectors.joining(","))));
-            store(accepted, user, "hotlist.import", "file", details);
+            applied(accepted);
         }
-        return new ImportReport(accepted.size(), lines.size() - accepted.size(),
-                lines.stream().map(ImportReport.LineReport::of).toList());
+        return new ImportReport((int) summary.imported(), (int) summary.refused(), lines);
+    }
+
+    /**
+     * Imports a hotlist file of any size as a stream (the command-line import): every line's verdict
+     * goes to {@code verdicts} as it is read, valid lines are written in batches inside one
+     * transaction (all of them or, if the database fails, none), and running services are told to
+     * load them. Nothing is stored on a dry run. Holds only the list's plates in memory.
+     *
+     * @param verdicts receives each line's verdict in file order
+     * @throws IllegalArgumentException when the header is wrong or the target list does not exist
+     *         (nothing is imported)
+     */
+    public ImportSummary importStream(Reader csv, ImportOptions options, String user, boolean covertCleared,
+                                      Consumer<ImportReport.LineReport> verdicts) throws IOException {
+        return importLines(csv, options, user, covertCleared, verdicts, null);
+    }
+
+    private ImportSummary importLines(Reader csv, ImportOptions options, String user, boolean covertCleared,
+                                      Consumer<ImportReport.LineReport> verdicts, List<HotlistEntry> keep) throws IOException {
+        Map<String, Hotlist> lists = visibleLists(covertCleared);
+        if (options.list().isPresent() && !lists.containsKey(options.list().get())) {
+            throw new IllegalArgumentException("no hotlist '" + options.list().get() + "'");
+        }
+        // entries of one import share their creation time (to the microsecond the database keeps)
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        EntryImport imp = new EntryImport(lists, store.livePlateKeys(options.list()), config.entryRules(), user, now,
+                options.list());
+        CsvRecordReader reader = new CsvRecordReader(csv);
+        if (!imp.header(reader.next())) {
+            throw new IllegalArgumentException("the first line must be the header " + imp.expectedHeader());
+        }
+        UUID importId = UUID.randomUUID();
+        long lines = 0;
+        long imported = 0;
+        Set<String> listsTouched = new TreeSet<>();
+        List<HotlistEntry> batch = new ArrayList<>(IMPORT_BATCH);
+        Connection c = null;
+        try {
+            while (true) {
+                EntryImport.Line line;
+                try {
+                    List<String> fields = reader.next();
+                    if (fields == null) {
+                        break;
+                    }
+                    if (fields.size() == 1 && fields.get(0).isBlank()) {
+                        continue;
+                    }
+                    line = imp.check(reader.recordLine(), fields);
+                } catch (CsvRecordReader.MalformedRecordException e) {
+                    // the reader cannot resynchronise after a broken quote
+                    line = imp.unreadable(e.line(), e.getMessage());
+                    lines++;
+                    verdicts.accept(ImportReport.LineReport.of(line));
+                    break;
+                }
+                lines++;
+                if (line.accepted() && line.entry().covert() && !covertCleared) {
+                    line = new EntryImport.Line(line.lineNumber(), line.plate(), null,
+                            List.of("covert entries need covert clearance"));
+                }
+                verdicts.accept(ImportReport.LineReport.of(line));
+                if (!line.accepted()) {
+                    continue;
+                }
+                imported++;
+                listsTouched.add(line.entry().listCode());
+                if (keep != null) {
+                    keep.add(line.entry());
+                }
+                if (!options.dryRun()) {
+                    batch.add(line.entry());
+                    if (batch.size() == IMPORT_BATCH) {
+                        c = write(c, batch, importId);
+                    }
+                }
+            }
+            if (options.dryRun() || imported == 0) {
+                return new ImportSummary(importId, lines, imported, lines - imported, options.dryRun(), false);
+            }
+            c = write(c, batch, importId);
+            store.announce(c, "import:" + importId);
+            c.commit();
+        } catch (SQLException e) {
+            rollback(c);
+            if ("23505".equals(e.getSQLState())) {
+                throw new IllegalArgumentException("another user added one of these plates to the list at the same moment; "
+                        + "nothing was imported, try again");
+            }
+            throw new AlertingStoreException("cannot store hotlist entries", e);
+        } catch (IOException | RuntimeException e) {
+            rollback(c);
+            throw e;
+        } finally {
+            close(c);
+        }
+        // audited after the commit: the trail never records a change that did not happen
+        audit.record(new AuditEvent(Instant.now(), user, "hotlist.import", options.source(), "", "",
+                String.format(Locale.ROOT, "{\"imported\":%d,\"refused\":%d,\"lists\":%s,\"importId\":\"%s\"}",
+                        imported, lines - imported, json(String.join(",", listsTouched)), importId)));
+        return new ImportSummary(importId, lines, imported, lines - imported, false, true);
+    }
+
+    /** Writes a batch in the import's transaction (opened on the first batch); returns the connection. */
+    private Connection write(Connection c, List<HotlistEntry> batch, UUID importId) throws SQLException {
+        Connection conn = c;
+        if (conn == null) {
+            conn = store.connect();
+            conn.setAutoCommit(false);
+        }
+        if (!batch.isEmpty()) {
+            store.insert(conn, batch, importId);
+            batch.clear();
+        }
+        return conn;
+    }
+
+    private static void rollback(Connection c) {
+        if (c != null) {
+            try {
+                c.rollback();
+            } catch (SQLException e) {
+                LOG.debug("rollback of a hotlist import failed: {}", e.toString());
+            }
+        }
+    }
+
+    private static void close(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a hotlist import connection: {}", e.toString());
+            }
+        }
     }
 
     /** Removes a live entry the user may see; returns false when there is none. */
@@ -152,6 +267,7 @@ public class HotlistService {
                 c.rollback();
                 return false;
             }
+            store.announce(c, "remove:" + id);
             audit.record(new AuditEvent(Instant.now(), user, "hotlist.entry.remove",
                     entry.get().listCode() + ":" + entry.get().plate(), "", "", "{\"id\":\"" + id + "\"}"));
             c.commit();
@@ -172,9 +288,11 @@ public class HotlistService {
     }
 
     private void store(List<HotlistEntry> entries, String user, String action, String target, String details) {
+        UUID importId = UUID.randomUUID();
         try (Connection c = store.connect()) {
             c.setAutoCommit(false);
-            store.insert(c, entries);
+            store.insert(c, entries, importId);
+            store.announce(c, "import:" + importId);
             c.commit();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -185,6 +303,11 @@ public class HotlistService {
         }
         // audited after the commit: the trail never records a change that did not happen
         audit.record(new AuditEvent(Instant.now(), user, action, target, "", "", details));
+        applied(entries);
+    }
+
+    /** Brings this service's matcher up to date at once and starts the retro-match. */
+    private void applied(List<HotlistEntry> entries) {
         live.added(entries);
         for (HotlistListener l : listeners) {
             try {

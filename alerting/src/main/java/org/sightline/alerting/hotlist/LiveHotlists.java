@@ -16,7 +16,8 @@ import org.sightline.alerting.match.domain.ReadCandidates;
 
 /**
  * The matcher as the running service holds it: loaded from the database on first use and kept in
- * step by {@link HotlistService} as entries are added and removed. Thread-safe.
+ * step by {@link HotlistService} as entries are added and removed here, and by the change
+ * notifications of other processes ({@code HotlistChanges}). Thread-safe.
  */
 @Singleton
 public class LiveHotlists {
@@ -51,13 +52,57 @@ public class LiveHotlists {
         return index().size();
     }
 
-    void added(List<HotlistEntry> entries) {
+    /** Adds entries committed by this service (idempotent: an entry replaces itself). */
+    synchronized void added(List<HotlistEntry> entries) {
         HotlistIndex i = index();
         entries.forEach(i::put);
     }
 
-    void removed(UUID id) {
-        index().remove(id);
+    /** Removes an entry (nothing when it is not held). */
+    public synchronized void removed(UUID id) {
+        HotlistIndex i = index;
+        if (i != null) {
+            i.remove(id);
+        }
+    }
+
+    /**
+     * Loads the entries of an import committed elsewhere (another service, the command-line
+     * import). Nothing to do while the matcher is not loaded yet: it loads everything on first use.
+     *
+     * @return the entries added
+     */
+    public synchronized int addedImport(UUID importId) {
+        HotlistIndex i = index;
+        if (i == null) {
+            return 0;
+        }
+        int n = 0;
+        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        List<HotlistEntry> page;
+        do {
+            page = store.entriesOfImport(importId, after, 10_000);
+            for (HotlistEntry e : page) {
+                if (e.expiresAt().isAfter(Instant.now())) {
+                    i.put(e);
+                    n++;
+                }
+                after = e.id();
+            }
+        } while (page.size() == 10_000);
+        return n;
+    }
+
+    /**
+     * Loads every entry afresh and swaps the matcher (after changes may have been missed, e.g.
+     * while the database connection was down). Matching goes on with the old one meanwhile;
+     * changes made here wait for the swap, so none is lost.
+     */
+    public synchronized void reload() {
+        if (index != null) {
+            index = load();
+        }
+        lists.set(null);
     }
 
     void listsChanged() {
@@ -70,13 +115,18 @@ public class LiveHotlists {
             synchronized (this) {
                 i = index;
                 if (i == null) {
-                    List<HotlistEntry> all = store.unexpired(Instant.now());
-                    i = new HotlistIndex(config.matchSettings(), Math.max(1024, all.size() * 2));
-                    i.putAll(all);
+                    i = load();
                     index = i;
                 }
             }
         }
+        return i;
+    }
+
+    private HotlistIndex load() {
+        List<HotlistEntry> all = store.unexpired(Instant.now());
+        HotlistIndex i = new HotlistIndex(config.matchSettings(), Math.max(1024, all.size() * 2));
+        i.putAll(all);
         return i;
     }
 }

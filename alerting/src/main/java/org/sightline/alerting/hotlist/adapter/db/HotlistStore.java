@@ -30,6 +30,9 @@ public class HotlistStore {
     private static final String ENTRY_COLUMNS = "id, list_code, plate, reason, priority, instruction, covert, source,"
             + " valid_from, expires_at, created_by, created_at";
 
+    /** The notification channel of hotlist changes (see {@link #announce}). */
+    public static final String CHANGES = "sightline_hotlist";
+
     private final GeoDatabase database;
 
     public HotlistStore(GeoDatabase database) {
@@ -75,26 +78,54 @@ public class HotlistStore {
         }
     }
 
-    /** "list:plate" of every live (not removed) entry. */
-    public Set<String> livePlateKeys() {
+    /** "list:plate" of every live (not removed) entry, of one list or of all. */
+    public Set<String> livePlateKeys(Optional<String> listCode) {
         try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT list_code || ':' || plate FROM alert_hotlist_entry WHERE removed_at IS NULL")) {
+                "SELECT list_code || ':' || plate FROM alert_hotlist_entry WHERE removed_at IS NULL"
+                        + (listCode.isPresent() ? " AND list_code = ?" : ""))) {
+            if (listCode.isPresent()) {
+                st.setString(1, listCode.get());
+            }
+            st.setFetchSize(10_000);
+            c.setAutoCommit(false);
             Set<String> out = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getString(1));
                 }
             }
+            c.commit();
             return out;
         } catch (SQLException e) {
             throw new AlertingStoreException("cannot read hotlist entries", e);
         }
     }
 
-    /** Inserts entries in the caller's transaction. */
-    public void insert(Connection c, List<HotlistEntry> entries) throws SQLException {
+    /** "list:plate" of every live (not removed) entry. */
+    public Set<String> livePlateKeys() {
+        return livePlateKeys(Optional.empty());
+    }
+
+    /** Live entries per list code (lists without entries are left out). */
+    public Map<String, Long> liveCounts() {
+        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement(
+                "SELECT list_code, count(*) FROM alert_hotlist_entry WHERE removed_at IS NULL GROUP BY list_code")) {
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AlertingStoreException("cannot count hotlist entries", e);
+        }
+    }
+
+    /** Inserts entries of one import in the caller's transaction. */
+    public void insert(Connection c, List<HotlistEntry> entries, UUID importId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("INSERT INTO alert_hotlist_entry (" + ENTRY_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (HotlistEntry e : entries) {
                 st.setObject(1, e.id());
                 st.setString(2, e.listCode());
@@ -108,9 +139,35 @@ public class HotlistStore {
                 st.setTimestamp(10, Timestamp.from(e.expiresAt()));
                 st.setString(11, e.createdBy());
                 st.setTimestamp(12, Timestamp.from(e.createdAt()));
+                st.setObject(13, importId);
                 st.addBatch();
             }
             st.executeBatch();
+        }
+    }
+
+    /**
+     * Announces a change to every alerting service listening on {@link #CHANGES}, when the
+     * caller's transaction commits: {@code import:<id>} for added entries, {@code remove:<id>}
+     * for a removed one.
+     */
+    public void announce(Connection c, String change) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_notify('" + CHANGES + "', ?)")) {
+            st.setString(1, change);
+            st.execute();
+        }
+    }
+
+    /** The live entries of one import, at most {@code limit} after the id {@code after} (in id order). */
+    public List<HotlistEntry> entriesOfImport(UUID importId, UUID after, int limit) {
+        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement("SELECT " + ENTRY_COLUMNS
+                + " FROM alert_hotlist_entry WHERE import_id = ? AND removed_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
+            st.setObject(1, importId);
+            st.setObject(2, after);
+            st.setInt(3, limit);
+            return entries(st);
+        } catch (SQLException e) {
+            throw new AlertingStoreException("cannot read hotlist entries", e);
         }
     }
 
@@ -153,19 +210,53 @@ public class HotlistStore {
             }
             st.setFetchSize(10_000);
             c.setAutoCommit(false);
-            List<HotlistEntry> out = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new HotlistEntry(rs.getObject(1, UUID.class), rs.getString(2), new PlateNumber(rs.getString(3)),
-                            rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11),
-                            rs.getTimestamp(12).toInstant()));
-                }
-            }
+            List<HotlistEntry> out = entries(st);
             c.commit();
             return out;
         } catch (SQLException e) {
             throw new AlertingStoreException("cannot read hotlist entries", e);
         }
+    }
+
+    /**
+     * Streams the live entries of one list in plate order to {@code sink} (for exports of any size).
+     *
+     * @return the number of entries
+     */
+    public long forEachLive(String listCode, java.util.function.Consumer<HotlistEntry> sink) {
+        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement("SELECT " + ENTRY_COLUMNS
+                + " FROM alert_hotlist_entry WHERE removed_at IS NULL AND list_code = ? ORDER BY plate")) {
+            st.setString(1, listCode);
+            st.setFetchSize(5_000);
+            c.setAutoCommit(false);
+            long n = 0;
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(entry(rs));
+                    n++;
+                }
+            }
+            c.commit();
+            return n;
+        } catch (SQLException e) {
+            throw new AlertingStoreException("cannot read hotlist entries", e);
+        }
+    }
+
+    private static List<HotlistEntry> entries(PreparedStatement st) throws SQLException {
+        List<HotlistEntry> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                out.add(entry(rs));
+            }
+        }
+        return out;
+    }
+
+    private static HotlistEntry entry(ResultSet rs) throws SQLException {
+        return new HotlistEntry(rs.getObject(1, UUID.class), rs.getString(2), new PlateNumber(rs.getString(3)),
+                rs.getString(4), rs.getInt(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant(), rs.getString(11),
+                rs.getTimestamp(12).toInstant());
     }
 }
