@@ -19,6 +19,9 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  * @param freeEditRule when a free edit may be spent (GRAMMAR or ANY)
  * @param matchMissingCharacters let the free edit restore a character a reading lacks (more false
  *                               alerts with large lists)
+ * @param matchAmbiguousBends let the grammar bend a character to one of several class mates (a 0
+ *                            among letters: O or D); off: fewer false alerts with very large lists,
+ *                            lower recall
  * @param joinWindow sightings of one plate on one list closer than this join one open alert
  * @param escalateAfter an unacknowledged high-priority alert escalates after this long
  * @param escalatePriority priority from which alerts escalate
@@ -43,6 +46,7 @@ public record AlertingProperties(
         @Bindable(defaultValue = "1") int maxFreeEdits,
         @Bindable(defaultValue = "GRAMMAR") FreeEditRule freeEditRule,
         @Bindable(defaultValue = "false") boolean matchMissingCharacters,
+        @Bindable(defaultValue = "true") boolean matchAmbiguousBends,
         @Bindable(defaultValue = "10m") Duration joinWindow,
         @Bindable(defaultValue = "2m") Duration escalateAfter,
         @Bindable(defaultValue = "70") int escalatePriority,
@@ -103,7 +107,8 @@ public record AlertingProperties(
 
     /** The matcher settings. */
     public MatchSettings matchSettings() {
-        return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule, matchMissingCharacters);
+        return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule, matchMissingCharacters,
+                matchAmbiguousBends);
     }
 
     private static void require(Duration d, String key, Duration min, Duration max) {

@@ -3,6 +3,7 @@ package org.sightline.alerting.match.bench;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,25 +11,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.sightline.alerting.hotlist.domain.HotlistEntry;
 import org.sightline.alerting.hotlist.domain.PlateNumber;
-import org.sightline.alerting.match.domain.FreeEditRule;
-import org.sightline.alerting.match.domain.HotlistIndex;
-import org.sightline.alerting.match.domain.Match;
-import org.sightline.alerting.match.domain.MatchSettings;
-import org.sightline.alerting.match.domain.OcrConfusions;
 import org.sightline.alerting.match.domain.ReadCandidates;
 
 /**
- * Alert quality on synthetic ground truth: a hotlist of N plates, a stream of reads of which a
- * share are listed vehicles, each read misread with a given probability (see {@link
- * SyntheticPlates}). For each matcher setting: recall (share of reads of listed vehicles that
- * alert for their own entry) and false alerts (alerts for an entry that is not the vehicle read)
- * per 10,000 reads.
+ * Alert quality on alerting's own synthetic ground truth, a harsher error model than the
+ * roadside-unit simulator's (see {@link SyntheticPlates}: besides OCR-class confusions, unrelated
+ * substitutions, dropped and extra characters): a hotlist of N plates and a stream of reads of
+ * which a share are listed vehicles. Scored by {@link MatchQuality}.
  */
 public final class AlertQualityBenchmark {
-
-    /** One setting's figures. */
-    public record Row(String setting, double recall, double falsePer10k) {
-    }
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
@@ -43,69 +34,36 @@ public final class AlertQualityBenchmark {
      * @param reads reads simulated
      * @param listedShare share of reads that are of listed vehicles
      * @param misreadRate share of reads the camera gets wrong
+     * @return one row per {@link MatchQuality#standardSettings()} setting
      */
-    public List<Row> run(int entries, int reads, double listedShare, double misreadRate, long seed) {
+    public List<MatchQuality.Row> run(int entries, int reads, double listedShare, double misreadRate, long seed) {
         SyntheticPlates gen = new SyntheticPlates(seed);
-        List<MatchSettings> settings = List.of(
-                new MatchSettings(OcrConfusions.parse(""), 0, FreeEditRule.GRAMMAR),
-                new MatchSettings(OcrConfusions.standard(), 0, FreeEditRule.GRAMMAR),
-                MatchSettings.standard(),
-                new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, true),
-                new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.ANY, true));
-        List<String> names = List.of("exact only", "OCR classes", "classes + grammar edit (default)",
-                "default + missing characters", "classes + any edit");
-        HotlistIndex[] indexes = new HotlistIndex[settings.size()];
-        for (int s = 0; s < settings.size(); s++) {
-            indexes[s] = new HotlistIndex(settings.get(s), entries);
-        }
-        String[] listed = new String[entries];
+        List<HotlistEntry> list = new ArrayList<>(entries);
         Set<String> seen = new HashSet<>(entries * 2);
-        for (int i = 0; i < entries; ) {
+        while (list.size() < entries) {
             String p = gen.plate();
             if (seen.add(p)) {
-                listed[i] = p;
-                HotlistEntry e = new HotlistEntry(new UUID(seed, i), "bench", new PlateNumber(p), "benchmark", 50, "", false,
-                        "bench", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(29)), "bench", NOW);
-                for (HotlistIndex index : indexes) {
-                    index.put(e);
-                }
-                i++;
+                list.add(new HotlistEntry(new UUID(seed, list.size()), "bench", new PlateNumber(p), "benchmark", 50, "", false,
+                        "bench", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(29)), "bench", NOW));
             }
         }
-        long[] hits = new long[settings.size()];
-        long[] falses = new long[settings.size()];
-        long listedReads = 0;
+        List<MatchQuality.LabelledRead> stream = new ArrayList<>(reads);
         for (int r = 0; r < reads; r++) {
             String truth;
             if (gen.nextDouble() < listedShare) {
-                truth = listed[gen.nextInt(entries)];
-                listedReads++;
+                truth = list.get(gen.nextInt(entries)).plate().value();
             } else {
                 do {
                     truth = gen.plate();
                 } while (seen.contains(truth));
             }
-            String read = gen.read(truth, misreadRate);
-            ReadCandidates candidates = ReadCandidates.of(read);
-            for (int s = 0; s < settings.size(); s++) {
-                for (Match m : indexes[s].match(candidates, NOW)) {
-                    if (m.entry().plate().value().equals(truth)) {
-                        hits[s]++;
-                    } else {
-                        falses[s]++;
-                    }
-                }
-            }
+            stream.add(new MatchQuality.LabelledRead(ReadCandidates.of(gen.read(truth, misreadRate)), truth));
         }
-        out.printf(Locale.ROOT, "quality: %,d entries, %,d reads (%.1f %% of listed vehicles, %.1f %% misread), "
-                + "alerting's own synthetic reads with ground truth%n", entries, reads, 100 * listedShare, 100 * misreadRate);
-        out.printf(Locale.ROOT, "  %-34s %10s %18s%n", "matcher", "recall", "false / 10k reads");
-        List<Row> rows = new java.util.ArrayList<>();
-        for (int s = 0; s < settings.size(); s++) {
-            Row row = new Row(names.get(s), hits[s] / (double) Math.max(1, listedReads), falses[s] * 10_000.0 / reads);
-            rows.add(row);
-            out.printf(Locale.ROOT, "  %-34s %9.3f%% %18.2f%n", row.setting(), 100 * row.recall(), row.falsePer10k());
-        }
+        List<MatchQuality.Row> rows = MatchQuality.score(MatchQuality.standardSettings(), list, stream, NOW);
+        out.printf(Locale.ROOT, "quality on alerting's synthetic reads (harsher errors: also unrelated, dropped and extra"
+                + " characters): %,d entries, %,d reads (%.1f %% of listed vehicles, %.1f %% misread)%n", entries, reads,
+                100 * listedShare, 100 * misreadRate);
+        MatchQuality.print(out, rows);
         return rows;
     }
 }

@@ -11,13 +11,23 @@ import java.util.Objects;
  * @param missingCharacters whether the free edit may restore a character the reading lacks. Off by
  *        default: with a large list a shortened reading meets about 7 × 34 candidate plates, so
  *        with a million entries most such matches are false (see {@code bench alerts})
+ * @param ambiguousBends whether the grammar may bend a character that has more than one class mate
+ *        fitting its position (a 0 among the letters of a current plate: O or D). On by default:
+ *        such a reading is one of two plates, so with a very large list the other one is now and
+ *        then listed (a false alert); off trades some recall for fewer false alerts (see {@code
+ *        bench alerts}). The unit's alternative readings match either way
  */
 public record MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule,
-                            boolean missingCharacters) {
+                            boolean missingCharacters, boolean ambiguousBends) {
 
-    /** Settings without missing-character matching. */
+    /** Settings without missing-character matching, with ambiguous bends. */
     public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule) {
-        this(confusions, maxFreeEdits, freeEditRule, false);
+        this(confusions, maxFreeEdits, freeEditRule, false, true);
+    }
+
+    /** Settings with ambiguous bends. */
+    public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule, boolean missingCharacters) {
+        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, true);
     }
 
     public MatchSettings {

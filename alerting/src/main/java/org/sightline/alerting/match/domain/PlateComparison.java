@@ -49,9 +49,11 @@ final class PlateComparison {
     private List<Edit> sameLength(String read, String listed, PlateFormat format) {
         List<Edit> edits = new ArrayList<>(2);
         int free = 0;
-        // a clean, well-formed reading is a plate in its own right: under the grammar rule only
-        // differences the grammar forces (a character that cannot stand there) may bend it
-        boolean strict = settings.freeEditRule() == FreeEditRule.GRAMMAR && grammar.isWellFormed(read);
+        // under the grammar rule a reading is bent only where the grammar forces it (a character
+        // that cannot stand there), even within a confusion class: a clean, well-formed reading is
+        // a plate in its own right, and a reading with one proven error gets no second, unproven
+        // one (AB1ZCOE is AB12COE, not AB12CDE) — with a large list such guesses are mostly wrong
+        boolean strict = settings.freeEditRule() == FreeEditRule.GRAMMAR;
         for (int i = 0; i < read.length(); i++) {
             char r = read.charAt(i);
             char l = listed.charAt(i);
@@ -63,6 +65,9 @@ final class PlateComparison {
                 return null;
             }
             if (settings.confusions().confusable(r, l)) {
+                if (ambiguous(format, i, r)) {
+                    return null;
+                }
                 edits.add(new Edit(Edit.Kind.OCR_CLASS, i + 1, r, l, impossible ? slotNote(format, i, r) : ""));
                 continue;
             }
@@ -125,6 +130,23 @@ final class PlateComparison {
         return best;
     }
 
+    /**
+     * True when the grammar bends {@code r} at position {@code i} to more than one class mate (a 0
+     * among current-format letters may be O or D) and such bends are not allowed.
+     */
+    private boolean ambiguous(PlateFormat format, int i, char r) {
+        if (settings.ambiguousBends() || format.allows(i, r)) {
+            return false;
+        }
+        int fitting = 0;
+        for (char m : settings.confusions().members(r).toCharArray()) {
+            if (m != r && format.allows(i, m)) {
+                fitting++;
+            }
+        }
+        return fitting > 1;
+    }
+
     private boolean explainedByClass(PlateFormat format, int i, char r) {
         for (char m : settings.confusions().members(r).toCharArray()) {
             if (m != r && format.allows(i, m)) {
@@ -141,6 +163,9 @@ final class PlateComparison {
         }
         if (!settings.confusions().confusable(r, l)) {
             return false;
+        }
+        if ((settings.freeEditRule() == FreeEditRule.GRAMMAR && format.allows(i, r)) || ambiguous(format, i, r)) {
+            return false; // not forced by the grammar, or not to one character: see sameLength
         }
         edits.add(new Edit(Edit.Kind.OCR_CLASS, i + 1, r, l, format.allows(i, r) ? "" : slotNote(format, i, r)));
         return true;

@@ -46,7 +46,8 @@ class HotlistIndexTest {
             AB10CDE  | AB1DCDE  | fuzzy: D→0 at position 4 (only digits there)
             AB12CDE  | A812CDE  | fuzzy: 8→B at position 2 (only letters there)
             AB12CDE  | AB12C0E  | fuzzy: 0→D at position 6 (only letters there)
-            AB12CDE  | AB1ZCOE  | fuzzy: Z→2 at position 4 (only digits there); O→D at position 6
+            ABC123D  | ABC1230  | fuzzy: 0→D at position 7 (only letters there)
+            AB12COE  | AB1ZCOE  | fuzzy: Z→2 at position 4 (only digits there)
             AB15CDE  | AB1SCDE  | fuzzy: S→5 at position 4 (only digits there)
             AB16CDE  | AB1GCDE  | fuzzy: G→6 at position 4 (only digits there)
             AB12CDE  | ABI2CDE  | fuzzy: I→1 at position 3 (only digits there)
@@ -90,6 +91,8 @@ class HotlistIndexTest {
             AB12CDE  | AB12
             WOB1234X | W0B1234X
             WOB1234X | WOB1234
+            AB12CDE  | AB1ZCOE
+            AB12CDE  | AB12COEE
             """)
     void refusesWhatTheGrammarDoesNotExplain(String listed, String read) {
         assertThat(match(index(MatchSettings.standard(), listed), read)).isEmpty();
@@ -102,6 +105,22 @@ class HotlistIndexTest {
                 .satisfies(m -> assertThat(m.explanation()).isEqualTo("fuzzy: F→E at position 7"));
         assertThat(match(index(any, "AB12CDE"), "B12CDE")).singleElement()
                 .satisfies(m -> assertThat(m.explanation()).isEqualTo("fuzzy: missing A at position 1"));
+    }
+
+    @Test
+    void aCharacterTheGrammarBendsTwoWaysMatchesBothUnlessSwitchedOff() {
+        // a 0 among the letters of a current plate may be an O or a D: the reading is one of two plates
+        assertThat(match(index(MatchSettings.standard(), "AB12CDE", "AB12COE"), "AB12C0E")).extracting(Match::explanation)
+                .containsExactlyInAnyOrder("fuzzy: 0→D at position 6 (only letters there)",
+                        "fuzzy: 0→O at position 6 (only letters there)");
+        MatchSettings off = new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, false, false);
+        assertThat(match(index(off, "AB12CDE", "AB12COE"), "AB12C0E")).isEmpty();
+        // a 0 where only one class mate fits (a suffix plate's year letter is never O) is still bent
+        assertThat(match(index(off, "ABC123D"), "ABC1230")).hasSize(1);
+        // and the unit's alternative reading still finds it
+        ReadCandidates withAlternative = new ReadCandidates(new PlateReading("AB12C0E", 0.7),
+                List.of(new PlateReading("AB12CDE", 0.3)));
+        assertThat(index(off, "AB12CDE").match(withAlternative, NOW)).hasSize(1);
     }
 
     @Test

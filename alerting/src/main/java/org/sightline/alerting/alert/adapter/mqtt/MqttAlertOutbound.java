@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.sightline.alerting.AlertingProperties;
@@ -65,9 +68,28 @@ public class MqttAlertOutbound implements AlertOutbound {
             }
             MqttMessage m = new MqttMessage(json.writeValueAsBytes(body));
             m.setQos(1);
-            client.publish(config.topicRoot() + "/alerts/" + a.priority(), m);
+            publish(config.topicRoot() + "/alerts/" + a.priority(), m);
         } catch (MqttException | IOException | RuntimeException e) {
             LOG.warn("could not publish alert {} on MQTT: {}", a.id(), e.toString());
+        }
+    }
+
+    /**
+     * Publishes, waiting (up to a few seconds, on the sender's own thread) while the broker's
+     * receive maximum of unacknowledged messages is reached, as in a burst of alerts.
+     */
+    private void publish(String topic, MqttMessage m) throws MqttException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                client.publish(topic, m);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
         }
     }
 
