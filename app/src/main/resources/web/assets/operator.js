@@ -25,6 +25,9 @@
     return (today ? '' : d.toLocaleDateString('en-GB') + ' ') + d.toLocaleTimeString('en-GB');
   }
 
+  // Leaflet sets a string tooltip as HTML: give it an element holding the text instead
+  function tip(text) { return el('span', null, text); }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -182,13 +185,13 @@
       path.forEach(function (s) {
         if (s.lat == null) { return; }
         L.circleMarker([s.lat, s.lon], { radius: 5, color: '#0b3d5c', fillOpacity: 0.8 })
-          .bindTooltip(when(s.capturedAt) + ' ' + s.cameraId).addTo(layer);
+          .bindTooltip(tip(when(s.capturedAt) + ' ' + s.cameraId)).addTo(layer);
         pts.push([s.lat, s.lon]);
       });
       sightings.forEach(function (s) {
         if (s.lat == null) { return; }
         L.circleMarker([s.lat, s.lon], { radius: 9, color: '#b3261e', weight: 3, fillOpacity: 0.35 })
-          .bindTooltip('alert sighting ' + when(s.capturedAt)).addTo(layer);
+          .bindTooltip(tip('alert sighting ' + when(s.capturedAt) + ' ' + s.cameraId)).addTo(layer);
         pts.push([s.lat, s.lon]);
       });
       if (a.lat != null) { pts.push([a.lat, a.lon]); }

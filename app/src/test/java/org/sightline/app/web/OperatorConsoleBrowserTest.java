@@ -117,6 +117,61 @@ class OperatorConsoleBrowserTest {
     }
 
     @Test
+    void markupFromListsUnitsAndOperatorsIsShownAsTextAndNeverRuns() throws Exception {
+        HotlistService hotlists = server.getApplicationContext().getBean(HotlistService.class);
+        String reason = "<img src=x onerror=\"window.__pwned='reason'\">Seen <b>twice</b> near the school";
+        String instruction = "<script>window.__pwned='instruction'</script>Stop <img src=x onerror=window.__pwned=1> only if safe";
+        EntryDraft.Checked c = hotlists.add(new EntryDraft("asb", "XS55XSS", reason, "60", instruction, "", "test", "", ""),
+                "supervisor", true);
+        assertThat(c.problems()).isEmpty();
+        // a unit that sends a camera id with markup, from a position off the estate
+        String camera = "CAM<img src=x onerror=window.__pwned='camera'>";
+        engine.process(List.of(new IncomingRead(UUID.randomUUID(), "U9", camera, "XS55XSS", "XS55XSS", 0.9,
+                Instant.now().plusSeconds(7), Optional.of(-2.86), Optional.of(53.43), List.of())), false);
+
+        List<String> errors = new ArrayList<>();
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 860));
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        page.navigate(server.getURL() + "/login");
+        page.fill("#username", "operator");
+        page.fill("#password", TestUsers.PASSWORD);
+        page.click("button[type=submit]");
+        page.navigate(server.getURL() + "/operator");
+        assertThat(page.locator("#stream-state")).hasText("Live");
+        page.locator("#alert-feed li", new Page.LocatorOptions().setHasText("XS55XSS")).click();
+        assertThat(page.locator("#detail-plate")).hasText("XS55XSS");
+        assertThat(page.locator("#detail-reason")).hasText(reason);
+        assertThat(page.locator("#detail-instruction")).hasText(instruction);
+        assertThat(page.locator("#detail-place")).hasText("camera " + camera + " (not in the estate)");
+        page.waitForCondition(() -> page.locator(".leaflet-overlay-pane path.leaflet-interactive").count() >= 1);
+        page.locator(".leaflet-overlay-pane path.leaflet-interactive").last().hover();
+        assertThat(page.locator(".leaflet-tooltip")).containsText(camera);
+
+        page.click("#act-acknowledge");
+        assertThat(page.locator("#detail-state")).hasText("acknowledged");
+        String note = "Driver said <img src=x onerror=window.__pwned='note'> it was <script>window.__pwned=2</script> sold";
+        page.selectOption("#reject-reason", "OTHER");
+        page.fill("#reject-note", note);
+        page.click("#act-reject");
+        assertThat(page.locator("#detail-state")).hasText("rejected");
+        assertThat(page.locator("#detail-decision")).containsText(note);
+        page.check("#show-closed");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("operator-markup-as-text.png")));
+
+        // nothing from the data became an element, nothing ran, nothing was even refused by the CSP
+        assertThat(page.locator("#alert-detail img, #alert-detail script, #alert-detail b, #alert-feed img,"
+                + " #alert-feed script, .leaflet-tooltip img, .leaflet-pane img:not(.leaflet-tile)")).hasCount(0);
+        assertThat(page.evaluate("() => window.__pwned === undefined")).isEqualTo(true);
+        assertThat(errors).as("console errors").noneMatch(e -> e.contains("Content Security Policy") || e.contains("pwned"));
+        context.close();
+    }
+
+    @Test
     void operatorWorksAnAlertFromTheLiveFeed() throws Exception {
         List<String> errors = new ArrayList<>();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 860));
