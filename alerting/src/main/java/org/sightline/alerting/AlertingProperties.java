@@ -29,7 +29,9 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  * @param listen whether to subscribe to the units' reads
  * @param shareGroup the shared-subscription group alerting reads through
  * @param sessionExpiry how long the broker keeps alerting's session (and its missed reads) while it is down
- * @param maxImportBytes largest hotlist file accepted
+ * @param maxImportBytes largest hotlist file accepted over HTTP (the server's own request limit,
+ *                       micronaut.server.max-request-size, must be as large; bigger files go through
+ *                       {@code sightline hotlist import})
  * @param topicRoot root of the MQTT topics (reads under {@code <root>/units/+/reads}, alerts out on
  *                  {@code <root>/alerts/<priority>})
  * @param boroughCode the boundary (geo_boundary.code) that "inbound" and "outbound" refer to; empty:
@@ -54,7 +56,7 @@ public record AlertingProperties(
         @Bindable(defaultValue = "true") boolean listen,
         @Bindable(defaultValue = "alerting") String shareGroup,
         @Bindable(defaultValue = "24h") Duration sessionExpiry,
-        @Bindable(defaultValue = "16777216") int maxImportBytes,
+        @Bindable(defaultValue = "1048576") int maxImportBytes,
         @Bindable(defaultValue = "sightline/v1") String topicRoot,
         @Bindable(defaultValue = "") String boroughCode,
         @Bindable(defaultValue = "1") String instanceId) {

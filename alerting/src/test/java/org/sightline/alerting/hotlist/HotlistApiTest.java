@@ -126,9 +126,19 @@ class HotlistApiTest implements TestPropertyProvider {
                 "{\"list\":\"stolen\",\"plate\":\"ZZ11ZZZ\",\"reason\":\"" + "x".repeat(20_000) + "\",\"priority\":5}",
                 "{\"list\":\"stolen\",\"plate\":\"ZZ11ZZZ\",\"reason\":\"r\",\"priority\":500}",
                 "{\"list\":\"stolen\",\"plate\":\"ZZ11ZZZ\",\"reason\":\"r\",\"priority\":5,\"expiresAt\":\"soon\"}");
-        for (String body : bodies) {
-            assertThatThrownBy(() -> http.toBlocking().exchange(as("supervisor",
-                    HttpRequest.POST("/api/hotlists/entries", body).contentType(MediaType.APPLICATION_JSON)), String.class))
+        List<MutableHttpRequest<String>> requests = new java.util.ArrayList<>();
+        bodies.forEach(b -> requests.add(HttpRequest.POST("/api/hotlists/entries", b).contentType(MediaType.APPLICATION_JSON)));
+        // a file over the upload limit, with valid lines: refused whole
+        StringBuilder big = new StringBuilder(String.join(",", org.sightline.alerting.hotlist.domain.EntryImport.COLUMNS) + "\n");
+        for (int i = 0; big.length() <= 1 << 20; i++) {
+            big.append(String.format("stolen,BG%02dAAA,a reason long enough to make the file big quickly %d,50,,,,,%n", i % 90, i));
+        }
+        requests.add(HttpRequest.POST("/api/hotlists/import", big.toString()).contentType("text/csv"));
+        requests.add(HttpRequest.POST("/api/hotlists/import", "").contentType("text/csv"));
+        requests.add(HttpRequest.POST("/api/hotlists/import", "plate,reason\nAB12CDE,r\n").contentType("text/csv"));
+        for (MutableHttpRequest<String> request : requests) {
+            String body = request.getBody().orElse("");
+            assertThatThrownBy(() -> http.toBlocking().exchange(as("supervisor", request), String.class))
                     .as(body.length() > 80 ? body.substring(0, 80) : body)
                     .isInstanceOfSatisfying(HttpClientResponseException.class, e -> {
                         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());

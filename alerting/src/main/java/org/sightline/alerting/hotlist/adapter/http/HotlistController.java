@@ -1,5 +1,6 @@
 package org.sightline.alerting.hotlist.adapter.http;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -59,7 +60,7 @@ public class HotlistController {
     }
 
     @Put(uri = "/{code}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> saveList(String code, @Body String body, Authentication auth) {
+    public HttpResponse<?> saveList(String code, @Nullable @Body String body, Authentication auth) {
         HotlistDtos.ListBody req;
         try {
             req = decode(body, HotlistDtos.ListBody.class);
@@ -82,7 +83,7 @@ public class HotlistController {
     }
 
     @Post(uri = "/entries", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> add(@Body String body, Authentication auth) {
+    public HttpResponse<?> add(@Nullable @Body String body, Authentication auth) {
         HotlistDtos.EntryRequest req;
         try {
             req = decode(body, HotlistDtos.EntryRequest.class);
@@ -101,7 +102,7 @@ public class HotlistController {
     }
 
     @Post(uri = "/import", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> importCsv(@Body String body, Authentication auth) throws IOException {
+    public HttpResponse<?> importCsv(@Nullable @Body String body, Authentication auth) throws IOException {
         if (body == null || body.isBlank()) {
             return ProblemResponses.badRequest("the file is empty; send CSV with the header "
                     + String.join(",", org.sightline.alerting.hotlist.domain.EntryImport.COLUMNS), null);
@@ -109,7 +110,7 @@ public class HotlistController {
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxImportBytes()) {
             return ProblemResponses.badRequest("the file is " + bytes + " bytes, more than the limit of "
-                    + config.maxImportBytes(), null);
+                    + config.maxImportBytes() + " for an upload; import large files with 'sightline hotlist import'", null);
         }
         try {
             ImportReport report = service.importCsv(new StringReader(body), auth.getName(),
