@@ -87,7 +87,7 @@ public class RetroMatch implements HotlistListener {
      */
     public int runImport(UUID importId) throws SQLException {
         int hits = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0);
         List<HotlistEntry> page;
         do {
             page = hotlists.entriesOfImport(importId, after, 5_000);

@@ -78,7 +78,7 @@ public class LiveHotlists {
             return 0;
         }
         int n = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = new UUID(0, 0);
         List<HotlistEntry> page;
         do {
             page = store.entriesOfImport(importId, after, 10_000);

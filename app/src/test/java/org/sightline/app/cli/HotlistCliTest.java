@@ -243,24 +243,36 @@ class HotlistCliTest {
             LiveHotlists live = service.getBean(LiveHotlists.class);
             live.size(); // the service has loaded its matcher before the import
             await().atMost(Duration.ofSeconds(10)).until(() -> service.getBean(HotlistChanges.class).listening());
-            String seen = plate(10);
+            // 40 entries (random ids: paging through them must not depend on their order), 8 of them seen
             Instant threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-            storedRead(seen, threeDaysAgo);
-            Path file = Files.writeString(dir.resolve("live.csv"), "plate,reason,priority,instruction,covert,source,"
-                    + "valid_from,expires_at\n" + seen + ",seen three days ago,80,,,,,\n" + plate(11) + ",not seen,80,,,,,\n");
+            StringBuilder csv = new StringBuilder("plate,reason,priority,instruction,covert,source,valid_from,expires_at\n");
+            for (int i = 10; i < 50; i++) {
+                csv.append(plate(i)).append(i < 18 ? ",seen three days ago" : ",not seen").append(",80,,,,,\n");
+                if (i < 18) {
+                    storedRead(plate(i), threeDaysAgo);
+                }
+            }
+            Path file = Files.writeString(dir.resolve("live.csv"), csv.toString());
 
             assertThat(run("hotlist", "import", "--list", list, file.toString())).as(stderr()).isZero();
-            assertThat(stdout()).contains("2 imported, 0 refused").contains("retro-match: 1 historic hit on stored reads");
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(live.match(ReadCandidates.of(plate(11)),
-                    Instant.now())).as("the service matches the new entries without a restart").hasSize(1));
+            assertThat(stdout()).contains("40 imported, 0 refused").contains("retro-match: 8 historic hits on stored reads");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (int i = 10; i < 50; i++) {
+                    assertThat(live.match(ReadCandidates.of(plate(i)), Instant.now()))
+                            .as("the service matches every new entry without a restart: " + plate(i)).hasSize(1);
+                }
+            });
             try (Connection c = TestDatabase.get().connect(); PreparedStatement st = c.prepareStatement(
-                    "SELECT a.historic, s.captured_at FROM alert a JOIN alert_sighting s ON s.alert_id = a.id"
-                            + " WHERE a.list_code = ?")) {
+                    "SELECT a.plate, a.historic, s.captured_at FROM alert a JOIN alert_sighting s ON s.alert_id = a.id"
+                            + " WHERE a.list_code = ? ORDER BY a.plate")) {
                 st.setString(1, list);
                 try (ResultSet rs = st.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getBoolean(1)).isTrue();
-                    assertThat(rs.getTimestamp(2).toInstant()).isEqualTo(threeDaysAgo);
+                    for (int i = 10; i < 18; i++) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo(plate(i));
+                        assertThat(rs.getBoolean(2)).as("a historic hit").isTrue();
+                        assertThat(rs.getTimestamp(3).toInstant()).isEqualTo(threeDaysAgo);
+                    }
                     assertThat(rs.next()).isFalse();
                 }
             }

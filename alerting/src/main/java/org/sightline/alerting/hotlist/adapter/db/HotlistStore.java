@@ -158,7 +158,10 @@ public class HotlistStore {
         }
     }
 
-    /** The live entries of one import, at most {@code limit} after the id {@code after} (in id order). */
+    /**
+     * The live entries of one import, at most {@code limit} after the id {@code after} in the
+     * database's uuid order (bytewise; start from the nil uuid, {@code new UUID(0, 0)}).
+     */
     public List<HotlistEntry> entriesOfImport(UUID importId, UUID after, int limit) {
         try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement("SELECT " + ENTRY_COLUMNS
                 + " FROM alert_hotlist_entry WHERE import_id = ? AND removed_at IS NULL AND id > ? ORDER BY id LIMIT ?")) {
