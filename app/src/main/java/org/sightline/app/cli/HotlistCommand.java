@@ -30,9 +30,11 @@ import org.sightline.alerting.hotlist.ImportOptions;
 import org.sightline.alerting.hotlist.ImportReport;
 import org.sightline.alerting.hotlist.ImportSummary;
 import org.sightline.alerting.hotlist.adapter.db.HotlistStore;
+import org.sightline.alerting.hotlist.domain.AlertScope;
 import org.sightline.alerting.hotlist.domain.EntryImport;
 import org.sightline.alerting.hotlist.domain.Hotlist;
 import org.sightline.alerting.hotlist.domain.HotlistEntry;
+import org.sightline.alerting.hotlist.domain.HotlistKind;
 import org.sightline.platform.audit.AuditLog;
 import org.sightline.platform.audit.domain.AuditEvent;
 import picocli.CommandLine.Command;
@@ -49,12 +51,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "hotlist", mixinStandardHelpOptions = true,
         description = "List, import and export hotlists (needs the database settings: --config FILE or SIGHTLINE_DB_URL).",
-        subcommands = {HotlistCommand.Lists.class, HotlistCommand.Import.class, HotlistCommand.Export.class})
+        subcommands = {HotlistCommand.Lists.class, HotlistCommand.Save.class, HotlistCommand.Import.class,
+                HotlistCommand.Export.class})
 public class HotlistCommand implements Runnable {
 
     @Override
     public void run() {
-        System.out.println("Usage: sightline hotlist lists|import|export; see 'sightline hotlist --help'.");
+        System.out.println("Usage: sightline hotlist lists|save|import|export; see 'sightline hotlist --help'.");
     }
 
     /** Who the audit trail names: the person given with --by, or the account running the command. */
@@ -71,7 +74,7 @@ public class HotlistCommand implements Runnable {
             System.err.println("No hotlist '" + code + "'. "
                     + (lists.isEmpty() ? "There are no hotlists yet" : "Hotlists: "
                     + lists.stream().map(Hotlist::code).collect(Collectors.joining(", ")))
-                    + "; a supervisor creates one with PUT /api/hotlists/" + code + ".");
+                    + "; create it with 'sightline hotlist save " + code + " --name NAME --kind KIND'.");
         }
         return found;
     }
@@ -97,6 +100,54 @@ public class HotlistCommand implements Runnable {
                     System.out.printf(Locale.ROOT, "%-20s %-30s %-16s %-14s %-7s %,12d%n", l.code(), l.name(), l.kind(),
                             l.scope(), l.covert() ? "yes" : "no", counts.getOrDefault(l.code(), 0L));
                 }
+                return 0;
+            } catch (RuntimeException e) {
+                System.err.println(StartupFailure.explain(e));
+                return 2;
+            }
+        }
+    }
+
+    /** {@code hotlist save}. */
+    @Command(name = "save", mixinStandardHelpOptions = true, description = "Create a hotlist, or change its name, kind, scope or covert flag.")
+    static class Save implements Callable<Integer> {
+        @Parameters(paramLabel = "CODE", description = "Short code: lower-case letters, digits and dashes, e.g. stolen.")
+        String code;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The name operators see, e.g. 'Stolen vehicles'.")
+        String name;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "STOLEN, WANTED, LOCAL_ASB, ORGANISED_CRIME or OTHER.")
+        String kind;
+
+        @Option(names = "--scope", defaultValue = "ARTERIAL_ONLY", paramLabel = "SCOPE",
+                description = "ARTERIAL_ONLY (alerts on arterial-route cameras) or ANYWHERE (default ${DEFAULT-VALUE}).")
+        String scope;
+
+        @Option(names = "--covert", description = "Only users cleared for covert lists see the list, its entries and its alerts.")
+        boolean covert;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "Who is making the change, for the audit trail (default: the account running the command).")
+        String by;
+
+        @Mixin
+        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+
+        @Override
+        public Integer call() {
+            Hotlist list;
+            try {
+                list = new Hotlist(code, name, HotlistKind.valueOf(kind.strip().toUpperCase(Locale.ROOT)),
+                        AlertScope.valueOf(scope.strip().toUpperCase(Locale.ROOT)), covert);
+            } catch (IllegalArgumentException e) {
+                System.err.println("Not a valid hotlist: " + e.getMessage() + " (kinds: " + List.of(HotlistKind.values())
+                        + ", scopes: " + List.of(AlertScope.values()) + ")");
+                return 2;
+            }
+            try (ApplicationContext ctx = config.start()) {
+                ctx.getBean(HotlistService.class).saveList(list, actor(by), true);
+                System.out.printf(Locale.ROOT, "hotlist %s saved: %s, %s, %s%s%n", list.code(), list.name(), list.kind(),
+                        list.scope(), list.covert() ? ", covert" : "");
                 return 0;
             } catch (RuntimeException e) {
                 System.err.println(StartupFailure.explain(e));

@@ -93,16 +93,13 @@ class HotlistCliTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    /** Creates a list straight in the database (the API that does it is tested elsewhere). */
+    /** Creates a list with {@code hotlist save}. */
     private String list(String prefix) throws Exception {
-        assertThat(run("hotlist", "lists")).as(stderr()).isZero(); // migrates the database if needed
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        try (Connection c = TestDatabase.get().connect(); PreparedStatement st = c.prepareStatement(
-                "INSERT INTO alert_hotlist (code, name, kind, scope, covert) VALUES (?, ?, 'STOLEN', 'ANYWHERE', false)")) {
-            st.setString(1, code);
-            st.setString(2, "CLI test " + code);
-            st.execute();
-        }
+        assertThat(run("hotlist", "save", code, "--name", "CLI test " + code, "--kind", "stolen", "--scope", "anywhere"))
+                .as(stderr()).isZero();
+        assertThat(stdout()).contains("hotlist " + code + " saved: CLI test " + code + ", STOLEN, ANYWHERE");
+        assertThat(lastAudit()[1]).isEqualTo("hotlist.list.create");
         return code;
     }
 
@@ -225,6 +222,10 @@ class HotlistCliTest {
                 + "expires_at\n" + plate(3) + ",r,50,,,,,\n");
         assertThat(run("hotlist", "import", "--list", "no-such-list", file.toString())).isEqualTo(2);
         assertThat(stderr().strip()).startsWith("No hotlist 'no-such-list'. Hotlists: ").contains(list).doesNotContain("\n");
+        assertThat(run("hotlist", "save", "Bad Code", "--name", "x", "--kind", "stolen")).isEqualTo(2);
+        assertThat(stderr().strip()).startsWith("Not a valid hotlist: a hotlist code must be").doesNotContain("\n");
+        assertThat(run("hotlist", "save", "okcode", "--name", "x", "--kind", "bikes")).isEqualTo(2);
+        assertThat(stderr()).contains("kinds: [STOLEN, WANTED, LOCAL_ASB, ORGANISED_CRIME, OTHER]");
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "registration,why\n" + plate(3) + ",r\n");
         assertThat(run("hotlist", "import", "--list", list, bad.toString())).isEqualTo(2);
