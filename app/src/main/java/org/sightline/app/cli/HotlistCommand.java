@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
  * command line is trusted like the database credentials it holds: it sees covert lists.
  */
 @Command(name = "hotlist", mixinStandardHelpOptions = true,
-        description = "List, import and export hotlists (needs the database settings: --config FILE or SIGHTLINE_DB_URL).",
+        description = "List, create, import and export hotlists (needs the database settings: --config FILE or SIGHTLINE_DB_URL).",
         subcommands = {HotlistCommand.Lists.class, HotlistCommand.Save.class, HotlistCommand.Import.class,
                 HotlistCommand.Export.class})
 public class HotlistCommand implements Runnable {
@@ -60,10 +60,19 @@ public class HotlistCommand implements Runnable {
         System.out.println("Usage: sightline hotlist lists|save|import|export; see 'sightline hotlist --help'.");
     }
 
-    /** Who the audit trail names: the person given with --by, or the account running the command. */
-    static String actor(String by) {
-        String who = by == null || by.isBlank() ? System.getProperty("user.name", "unknown") : by.strip();
-        return "cli:" + who;
+    /** The database settings and who the audit trail names for a change. */
+    static class Who {
+        @Option(names = "--by", paramLabel = "NAME",
+                description = "Who is making the change, for the audit trail (default: the account running the command).")
+        String by;
+
+        @Mixin
+        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+
+        /** The person given with --by, or the account running the command, as {@code cli:NAME}. */
+        String actor() {
+            return "cli:" + (by == null || by.isBlank() ? System.getProperty("user.name", "unknown") : by.strip());
+        }
     }
 
     /** The list with this code, or a one-line explanation on standard error. */
@@ -127,11 +136,8 @@ public class HotlistCommand implements Runnable {
         @Option(names = "--covert", description = "Only users cleared for covert lists see the list, its entries and its alerts.")
         boolean covert;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who is making the change, for the audit trail (default: the account running the command).")
-        String by;
-
         @Mixin
-        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+        Who who = new Who();
 
         @Override
         public Integer call() {
@@ -144,8 +150,8 @@ public class HotlistCommand implements Runnable {
                         + ", scopes: " + List.of(AlertScope.values()) + ")");
                 return 2;
             }
-            try (ApplicationContext ctx = config.start()) {
-                ctx.getBean(HotlistService.class).saveList(list, actor(by), true);
+            try (ApplicationContext ctx = who.config.start()) {
+                ctx.getBean(HotlistService.class).saveList(list, who.actor(), true);
                 System.out.printf(Locale.ROOT, "hotlist %s saved: %s, %s, %s%s%n", list.code(), list.name(), list.kind(),
                         list.scope(), list.covert() ? ", covert" : "");
                 return 0;
@@ -172,8 +178,8 @@ public class HotlistCommand implements Runnable {
         @Option(names = "--dry-run", description = "Check every line and report; store nothing.")
         boolean dryRun;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who is importing, for the audit trail (default: the account running the command).")
-        String by;
+        @Mixin
+        Who who = new Who();
 
         @Option(names = "--show-problems", defaultValue = "20", paramLabel = "N",
                 description = "Print the first N refused lines (default ${DEFAULT-VALUE}); all are counted.")
@@ -185,16 +191,13 @@ public class HotlistCommand implements Runnable {
         @Option(names = "--no-retro-match", description = "Do not check the new entries against stored reads.")
         boolean noRetroMatch;
 
-        @Mixin
-        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
-
         @Override
         public Integer call() {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 System.err.println("Cannot read " + file + ": " + (Files.exists(file) ? "not a readable file" : "no such file"));
                 return 2;
             }
-            try (ApplicationContext ctx = config.start()) {
+            try (ApplicationContext ctx = who.config.start()) {
                 HotlistService service = ctx.getBean(HotlistService.class);
                 if (list(service, list).isEmpty()) {
                     return 2;
@@ -205,7 +208,7 @@ public class HotlistCommand implements Runnable {
                 try (Reader in = open(file); Writer rejectsOut = rejects == null ? null : Files.newBufferedWriter(rejects)) {
                     verdicts = new Verdicts(System.err, file.getFileName().toString(), showProblems, rejectsOut);
                     summary = service.importStream(in, new ImportOptions(Optional.of(list), dryRun, file.getFileName().toString()),
-                            actor(by), true, verdicts);
+                            who.actor(), true, verdicts);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 if (verdicts.refused > showProblems) {
@@ -319,15 +322,12 @@ public class HotlistCommand implements Runnable {
         @Option(names = "--out", paramLabel = "FILE", description = "Output file (default: standard output).")
         Path out;
 
-        @Option(names = "--by", paramLabel = "NAME", description = "Who is exporting, for the audit trail (default: the account running the command).")
-        String by;
-
         @Mixin
-        UsersCommand.ConfigOptions config = new UsersCommand.ConfigOptions();
+        Who who = new Who();
 
         @Override
         public Integer call() {
-            try (ApplicationContext ctx = config.start()) {
+            try (ApplicationContext ctx = who.config.start()) {
                 if (list(ctx.getBean(HotlistService.class), list).isEmpty()) {
                     return 2;
                 }
@@ -337,7 +337,7 @@ public class HotlistCommand implements Runnable {
                     w.write(String.join(",", EntryImport.COLUMNS) + "\n");
                     n = ctx.getBean(HotlistStore.class).forEachLive(list, e -> write(w, e));
                 }
-                ctx.getBean(AuditLog.class).record(new AuditEvent(Instant.now(), actor(by), "hotlist.export", list, "", "",
+                ctx.getBean(AuditLog.class).record(new AuditEvent(Instant.now(), who.actor(), "hotlist.export", list, "", "",
                         "{\"entries\":" + n + ",\"to\":" + Csv.json(out == null ? "stdout" : out.getFileName().toString()) + "}"));
                 (out == null ? System.err : System.out).printf(Locale.ROOT, "hotlist %s: %,d live entries exported%s%n", list, n,
                         out == null ? "" : " to " + out);
@@ -360,8 +360,11 @@ public class HotlistCommand implements Runnable {
                 }
 
                 @Override
-                public void close() {
+                public void close() throws IOException {
                     System.out.flush();
+                    if (System.out.checkError()) {
+                        throw new IOException("the output was closed before the end");
+                    }
                 }
             };
         }

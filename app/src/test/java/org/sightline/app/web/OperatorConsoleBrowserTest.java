@@ -116,6 +116,22 @@ class OperatorConsoleBrowserTest {
         }
     }
 
+    /** The console, logged in as an operator; console errors go to {@code errors}. */
+    static Page console(BrowserContext context, List<String> errors) {
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        page.navigate(server.getURL() + "/login");
+        page.fill("#username", "operator");
+        page.fill("#password", TestUsers.PASSWORD);
+        page.click("button[type=submit]");
+        page.navigate(server.getURL() + "/operator");
+        return page;
+    }
+
     @Test
     void markupFromListsUnitsAndOperatorsIsShownAsTextAndNeverRuns() throws Exception {
         HotlistService hotlists = server.getApplicationContext().getBean(HotlistService.class);
@@ -131,17 +147,7 @@ class OperatorConsoleBrowserTest {
 
         List<String> errors = new ArrayList<>();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 860));
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", "operator");
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
-        page.navigate(server.getURL() + "/operator");
+        Page page = console(context, errors);
         assertThat(page.locator("#stream-state")).hasText("Live");
         page.locator("#alert-feed li", new Page.LocatorOptions().setHasText("XS55XSS")).click();
         assertThat(page.locator("#detail-plate")).hasText("XS55XSS");
@@ -175,17 +181,7 @@ class OperatorConsoleBrowserTest {
     void operatorWorksAnAlertFromTheLiveFeed() throws Exception {
         List<String> errors = new ArrayList<>();
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 860));
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", "operator");
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
-        page.navigate(server.getURL() + "/operator");
+        Page page = console(context, errors);
 
         // the feed: highest priority first, with the reason each one matched
         assertThat(page.locator("#stream-state")).hasText("Live");
