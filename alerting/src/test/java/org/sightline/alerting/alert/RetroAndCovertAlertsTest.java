@@ -87,7 +87,7 @@ class RetroAndCovertAlertsTest implements TestPropertyProvider {
     void aNewEntryFindsItsReadsOfTheLastNinetyDaysAsHistoricHits() throws Exception {
         Instant now = Instant.now();
         storedRead("HT19RTO", now.minus(10, ChronoUnit.DAYS));
-        storedRead("HT19RT0", now.minus(3, ChronoUnit.DAYS));  // an OCR spelling of the same plate
+        storedRead("HTI9RTO", now.minus(3, ChronoUnit.DAYS));  // an OCR spelling of the same plate
         storedRead("HT19RTO", now.minus(120, ChronoUnit.DAYS)); // outside the access window
         storedRead("HT19RTD", now.minus(2, ChronoUnit.DAYS));  // a well-formed plate of its own: not bent
         http.toBlocking().exchange(HttpRequest.POST("/api/hotlists/entries",
@@ -99,7 +99,7 @@ class RetroAndCovertAlertsTest implements TestPropertyProvider {
         // each stored read is its own historic hit (they are not joined: they are evidence, not a live pursuit)
         assertThat(historic).hasSize(2).allSatisfy(a -> assertThat(a.get("historic")).isEqualTo(true));
         assertThat(historic).extracting(a -> a.get("explanation")).containsExactlyInAnyOrder("exact",
-                "fuzzy: 0→O at position 7 (only letters there)");
+                "fuzzy: I→1 at position 3 (only digits there)");
     }
 
     @Test

@@ -70,8 +70,8 @@ public final class MatchQuality {
                 new Setting("exact only", new MatchSettings(OcrConfusions.parse(""), 0, FreeEditRule.GRAMMAR)),
                 new Setting("OCR classes, no free edit", new MatchSettings(OcrConfusions.standard(), 0, FreeEditRule.GRAMMAR)),
                 new Setting("classes + grammar edit (default)", MatchSettings.standard()),
-                new Setting("default, no ambiguous bends", new MatchSettings(OcrConfusions.standard(), 1,
-                        FreeEditRule.GRAMMAR, false, false)),
+                new Setting("default + ambiguous bends", new MatchSettings(OcrConfusions.standard(), 1,
+                        FreeEditRule.GRAMMAR, false, true)),
                 new Setting("default + missing characters", new MatchSettings(OcrConfusions.standard(), 1,
                         FreeEditRule.GRAMMAR, true)),
                 new Setting("classes + any edit", new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.ANY, true)));

@@ -12,22 +12,23 @@ import java.util.Objects;
  *        default: with a large list a shortened reading meets about 7 × 34 candidate plates, so
  *        with a million entries most such matches are false (see {@code bench alerts})
  * @param ambiguousBends whether the grammar may bend a character that has more than one class mate
- *        fitting its position (a 0 among the letters of a current plate: O or D). On by default:
- *        such a reading is one of two plates, so with a very large list the other one is now and
- *        then listed (a false alert); off trades some recall for fewer false alerts (see {@code
- *        bench alerts}). The unit's alternative readings match either way
+ *        fitting its position (a 0 among the letters of a current plate: O or D). Off by default:
+ *        such a reading is one of two plates, and with a large list the other one is now and then
+ *        listed; on the simulator's stream with a 1M-entry list, on doubles the false alerts (about
+ *        1.1 per 10,000 reads instead of 0.5) for about 0.45 points of recall (see {@code bench
+ *        alerts}). The unit's alternative readings match either way
  */
 public record MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule,
                             boolean missingCharacters, boolean ambiguousBends) {
 
-    /** Settings without missing-character matching, with ambiguous bends. */
+    /** Settings without missing-character matching or ambiguous bends. */
     public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule) {
-        this(confusions, maxFreeEdits, freeEditRule, false, true);
+        this(confusions, maxFreeEdits, freeEditRule, false, false);
     }
 
-    /** Settings with ambiguous bends. */
+    /** Settings without ambiguous bends. */
     public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule, boolean missingCharacters) {
-        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, true);
+        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, false);
     }
 
     public MatchSettings {
@@ -38,7 +39,7 @@ public record MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEdit
         }
     }
 
-    /** Standard classes, one grammar-justified free edit. */
+    /** Standard classes, one grammar-justified free edit, no ambiguous bends. */
     public static MatchSettings standard() {
         return new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR);
     }

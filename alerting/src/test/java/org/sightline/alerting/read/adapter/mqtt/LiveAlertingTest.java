@@ -260,16 +260,16 @@ class LiveAlertingTest implements TestPropertyProvider {
 
     @Test
     void readsPublishedWhileAlertingIsDownAlertWhenItReturns() throws Exception {
-        addEntry("stolen", "WD99OWN", 70, "");
+        addEntry("stolen", "WD59OWN", 70, "");
         subscriber.stop();
         try {
-            publish("CAM-A580", "WD99OWN", Instant.now());
-            publish("CAM-A580", "WD990WN", Instant.now().plusSeconds(20));
+            publish("CAM-A580", "WD59OWN", Instant.now());
+            publish("CAM-A580", "WDS9OWN", Instant.now().plusSeconds(20));
         } finally {
             subscriber.start();
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> alertFor("WD99OWN") != null
-                && ((Number) alertFor("WD99OWN").get("sightings")).intValue() == 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> alertFor("WD59OWN") != null
+                && ((Number) alertFor("WD59OWN").get("sightings")).intValue() == 2);
     }
 
     Object post(String path, String body) {
