@@ -64,10 +64,8 @@ final class PlateComparison {
             if (strict && !impossible) {
                 return null;
             }
-            if (settings.confusions().confusable(r, l)) {
-                if (ambiguous(format, i, r)) {
-                    return null;
-                }
+            // an ambiguous bend is no class edit: only a free edit (under the any-edit rule) may make it
+            if (settings.confusions().confusable(r, l) && !ambiguous(format, i, r)) {
                 edits.add(new Edit(Edit.Kind.OCR_CLASS, i + 1, r, l, impossible ? slotNote(format, i, r) : ""));
                 continue;
             }
