@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +29,6 @@ import org.sightline.alerting.hotlist.adapter.db.HotlistChanges;
 import org.sightline.alerting.match.domain.ReadCandidates;
 import org.sightline.app.SightlineTestProperties;
 import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /**
  * {@code sightline hotlist import|export|lists} end to end against this run's PostGIS database:
@@ -45,11 +40,7 @@ class HotlistCliTest {
     @TempDir
     Path dir;
 
-    private Path config;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    private CliRun cli;
     /** Plates of this test run only (the app tests share one database): two letters, two digits, three letters. */
     private final String tag = randomTag();
 
@@ -61,36 +52,26 @@ class HotlistCliTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        TestDatabase db = TestDatabase.get();
-        config = Files.writeString(dir.resolve("db.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
-                + "\n    username: " + db.user() + "\n    password: ''\n");
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = new CliRun(dir);
     }
 
     @AfterEach
     void tearDown() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        System.clearProperty("micronaut.config.files");
+        cli.close();
     }
 
+    /** Runs one command; stdout() and stderr() then hold its output only. */
     private int run(String... args) {
-        out.reset();
-        err.reset();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--env", "test", "--config", config.toString()));
-        return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
+        cli.clear();
+        return cli.run(args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     /** Creates a list with {@code hotlist save}. */
