@@ -57,6 +57,34 @@ public record CoverageSector(GridPoint apex, double azimuthDegrees, double angle
         return Math.PI * radiusMetres * radiusMetres * angleDegrees / 360;
     }
 
+    /**
+     * The part of the sector in view from the apex, as a polygon in the same metric CRS: rays every
+     * degree or less, each cut at the first wall {@code sight} reports. With nothing in the way it is
+     * the whole sector.
+     */
+    public Polygon toVisiblePolygon(GeometryFactory factory, Occlusion.Sightlines sight) {
+        if (sight.footprintsInRange() == 0) {
+            return toPolygon(factory);
+        }
+        int steps = Math.max(2, (int) Math.ceil(angleDegrees));
+        boolean full = angleDegrees >= 360;
+        Coordinate[] ring = new Coordinate[full ? steps + 1 : steps + 3];
+        int k = 0;
+        if (!full) {
+            ring[k++] = new Coordinate(apex.eastingMetres(), apex.northingMetres());
+        }
+        double start = azimuthDegrees - angleDegrees / 2;
+        int rays = full ? steps : steps + 1;
+        for (int i = 0; i < rays; i++) {
+            double bearing = start + angleDegrees * i / steps;
+            double r = sight.clearMetres(bearing, radiusMetres);
+            double a = Math.toRadians(bearing);
+            ring[k++] = new Coordinate(apex.eastingMetres() + r * Math.sin(a), apex.northingMetres() + r * Math.cos(a));
+        }
+        ring[k] = new Coordinate(ring[0]);
+        return factory.createPolygon(ring);
+    }
+
     /** The sector as a polygon in the same metric CRS (the arc drawn with a vertex every 5°). */
     public Polygon toPolygon(GeometryFactory factory) {
         int steps = Math.max(2, (int) Math.ceil(angleDegrees / 5));

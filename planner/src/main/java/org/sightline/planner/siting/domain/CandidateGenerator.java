@@ -2,22 +2,26 @@ package org.sightline.planner.siting.domain;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.sightline.geo.crs.GridPoint;
 import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.MetricProjection;
+import org.sightline.geo.road.domain.RoadSegment;
 import org.sightline.planner.grid.domain.MetricGrid;
 import org.sightline.planner.grid.domain.PointIndex;
 
 /**
  * Generates candidate sites where no surveyed list exists: every distinct police.uk map point
- * (they are snapped to streets and public places, so a column can usually stand there) and, to
- * give the optimiser room between them, the centres of grid cells within a given distance of a
- * map point (on or beside the street). Each generated site costs the given default.
+ * (they are snapped to streets and public places, so a column can usually stand there), the
+ * junctions of the road network (a camera there looks down several streets at once) and, to give
+ * the optimiser room between them, the centres of grid cells within a given distance of a map
+ * point (on or beside the street). Each generated site costs the given default.
  */
 public final class CandidateGenerator {
 
@@ -36,7 +40,7 @@ public final class CandidateGenerator {
      * One candidate per distinct map point, ids "mp-1", "mp-2", … in the order given, described by
      * the police.uk location text of the point ("On or near Marl Road") when one is given.
      */
-    public List<Candidate> mapPoints(java.util.Map<LonLat, String> locations) {
+    public List<Candidate> mapPoints(Map<LonLat, String> locations) {
         List<Candidate> out = new ArrayList<>();
         int i = 0;
         for (var e : locations.entrySet()) {
@@ -44,6 +48,67 @@ public final class CandidateGenerator {
             out.add(new Candidate("mp-" + (++i), e.getKey(), projection.project(e.getKey()), defaultCostGbp, where));
         }
         return out;
+    }
+
+    /**
+     * One candidate per road junction (three or more arms, see {@link RoadJunctions}), ids "jn-1",
+     * "jn-2", …, described by the roads that meet there ("road junction A580 / M57").
+     */
+    public List<Candidate> junctions(List<RoadSegment> roads) {
+        List<Candidate> out = new ArrayList<>();
+        for (RoadJunctions.Junction j : new RoadJunctions(projection).find(roads)) {
+            String where = j.roads().isEmpty() ? "road junction" : "road junction " + String.join(" / ", j.roads());
+            out.add(new Candidate("jn-" + (out.size() + 1), j.position(), j.at(), defaultCostGbp, where));
+        }
+        return out;
+    }
+
+    /**
+     * The {@code extra} candidates, in order, that lie at least {@code metres} from every
+     * candidate in {@code kept} and from every extra one taken before them: a generated site next to
+     * one already listed offers nothing the optimiser lacks, and the spacing rule could not use both.
+     */
+    public static List<Candidate> apartFrom(List<Candidate> kept, List<Candidate> extra, double metres) {
+        if (!(metres > 0)) {
+            return List.copyOf(extra);
+        }
+        Map<Long, List<Candidate>> cells = new HashMap<>();
+        for (Candidate c : kept) {
+            cells.computeIfAbsent(cell(c.at(), metres), k -> new ArrayList<>()).add(c);
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (Candidate c : extra) {
+            if (!anyWithin(cells, c.at(), metres)) {
+                out.add(c);
+                cells.computeIfAbsent(cell(c.at(), metres), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean anyWithin(Map<Long, List<Candidate>> cells, GridPoint at, double metres) {
+        long cx = (long) Math.floor(at.eastingMetres() / metres);
+        long cy = (long) Math.floor(at.northingMetres() / metres);
+        for (long x = cx - 1; x <= cx + 1; x++) {
+            for (long y = cy - 1; y <= cy + 1; y++) {
+                for (Candidate o : cells.getOrDefault(key(x, y), List.of())) {
+                    double dx = o.at().eastingMetres() - at.eastingMetres();
+                    double dy = o.at().northingMetres() - at.northingMetres();
+                    if (dx * dx + dy * dy < metres * metres) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static long cell(GridPoint at, double metres) {
+        return key((long) Math.floor(at.eastingMetres() / metres), (long) Math.floor(at.northingMetres() / metres));
+    }
+
+    private static long key(long x, long y) {
+        return (x << 32) ^ (y & 0xffffffffL);
     }
 
     /** One candidate per distinct map point, ids "mp-1", "mp-2", … in the order given. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.coverage.domain.CoverageSector;
+import org.sightline.planner.coverage.domain.Occlusion;
 import org.sightline.planner.demand.domain.Demand;
 import org.sightline.planner.grid.domain.PointIndex;
 
@@ -12,6 +13,8 @@ import org.sightline.planner.grid.domain.PointIndex;
  * site asks a uniform-grid index for the points within the camera's ground range (one query per
  * site, not per option), then sorts them into the azimuth sectors. A fixed camera gets
  * {@code azimuths} evenly spaced directions starting at north; a PTZ camera one all-round option.
+ * With an {@link Occlusion} layer, points hidden behind buildings are dropped once per site,
+ * before they are sorted into sectors (line of sight does not depend on the azimuth).
  */
 public final class CoverageBuilder {
 
@@ -25,8 +28,17 @@ public final class CoverageBuilder {
         this.azimuths = azimuths;
     }
 
-    /** The coverage of {@code sites} (new cameras of {@code spec}) and of the locked existing cameras. */
+    /** The coverage of {@code sites} (new cameras of {@code spec}) and of the locked existing cameras, with no buildings. */
     public SitingInstance build(Demand demand, CameraSpec spec, List<Candidate> sites, List<ExistingCamera> existing) {
+        return build(demand, spec, sites, existing, Occlusion.none());
+    }
+
+    /**
+     * The coverage of {@code sites} (new cameras of {@code spec}) and of the locked existing cameras,
+     * each seeing only what {@code occlusion} leaves in its line of sight.
+     */
+    public SitingInstance build(Demand demand, CameraSpec spec, List<Candidate> sites, List<ExistingCamera> existing,
+                                Occlusion occlusion) {
         double range = spec.groundRangeMetres();
         PointIndex index = new PointIndex(demand.xs(), demand.ys(), Math.max(25, range));
         int directions = spec.ptz() ? 1 : azimuths;
@@ -40,6 +52,10 @@ public final class CoverageBuilder {
             Candidate site = sites.get(s);
             near.clear();
             index.forEachWithin(site.at().eastingMetres(), site.at().northingMetres(), range, near::add);
+            if (!near.isEmpty() && !occlusion.isEmpty()) {
+                Occlusion.Sightlines sight = occlusion.from(site.at(), range);
+                near.removeIf(p -> !sight.sees(demand.x(p), demand.y(p)));
+            }
             if (near.isEmpty()) {
                 continue;
             }
@@ -68,9 +84,10 @@ public final class CoverageBuilder {
         boolean[] coveredByExisting = new boolean[demand.size()];
         for (ExistingCamera camera : existing) {
             CoverageSector sector = CoverageSector.of(camera.spec(), camera.at(), camera.azimuthDegrees());
+            Occlusion.Sightlines sight = occlusion.from(camera.at(), camera.spec().groundRangeMetres());
             index.forEachWithin(camera.at().eastingMetres(), camera.at().northingMetres(),
                     camera.spec().groundRangeMetres(), p -> {
-                        if (sector.contains(demand.x(p), demand.y(p))) {
+                        if (sector.contains(demand.x(p), demand.y(p)) && sight.sees(demand.x(p), demand.y(p))) {
                             coveredByExisting[p] = true;
                         }
                     });
@@ -83,6 +100,6 @@ public final class CoverageBuilder {
             optionAzimuth[i] = azimuthOf.get(i);
         }
         return new SitingInstance(demand, spec, List.copyOf(sites), List.copyOf(existing), optionSite, optionAzimuth,
-                covers.toArray(new int[0][]), coveredByExisting);
+                covers.toArray(new int[0][]), coveredByExisting, occlusion);
     }
 }

@@ -119,6 +119,38 @@ class SitingTest {
     }
 
     @Test
+    void aBuildingThatBlocksTheBestViewSendsTheCameraElsewhere() throws Exception {
+        // X (180, 0) would see b and c; a 20 m block at 220..240 east of it hides c (240, 0) and beyond
+        Demand d = demand(new double[][] {{0, 0, 1}, {120, 0, 1.5}, {240, 0, 1.5}, {360, 0, 1}});
+        List<Candidate> sites = List.of(site("X", 180, 0, 10), site("Y", 60, 0, 10), site("Z", 300, 0, 10));
+        org.locationtech.jts.geom.Polygon block = (org.locationtech.jts.geom.Polygon) new org.locationtech.jts.io.WKTReader()
+                .read(String.format(java.util.Locale.ROOT, "POLYGON ((%1$.0f %3$.0f, %2$.0f %3$.0f, %2$.0f %4$.0f, %1$.0f %4$.0f, %1$.0f %3$.0f))",
+                        E0 + 200, E0 + 220, N0 - 10, N0 + 10));
+        org.sightline.planner.coverage.domain.Occlusion buildings =
+                org.sightline.planner.coverage.domain.Occlusion.of(List.of(block));
+        SitingInstance open = new CoverageBuilder(8).build(d, DISC, sites, List.of());
+        SitingInstance built = new CoverageBuilder(8).build(d, DISC, sites, List.of(), buildings);
+        assertThat(open.optionCovers()[0]).containsExactly(1, 2);
+        assertThat(built.optionCovers()[0]).as("X no longer sees c behind the block").containsExactly(1);
+        SitingResult r = new LazyGreedy().solve(new SitingProblem(built, new PlanLimit.CameraCount(1), 0));
+        assertThat(r.picks()).extracting(Pick::siteId).containsExactly("Y");
+        assertThat(built.visibleSectorOf(0, new org.locationtech.jts.geom.GeometryFactory()).getArea())
+                .isLessThan(open.visibleSectorOf(0, new org.locationtech.jts.geom.GeometryFactory()).getArea());
+    }
+
+    @Test
+    void existingCamerasSeeNothingBehindABuilding() throws Exception {
+        Demand d = demand(new double[][] {{0, 60, 1}, {60, 0, 1}});
+        org.locationtech.jts.geom.Polygon block = (org.locationtech.jts.geom.Polygon) new org.locationtech.jts.io.WKTReader()
+                .read(String.format(java.util.Locale.ROOT, "POLYGON ((%1$.0f %3$.0f, %2$.0f %3$.0f, %2$.0f %4$.0f, %1$.0f %4$.0f, %1$.0f %3$.0f))",
+                        E0 - 10, E0 + 10, N0 + 20, N0 + 40));
+        ExistingCamera cam = new ExistingCamera("cam-1", BNG.unproject(new GridPoint(E0, N0)), new GridPoint(E0, N0), 0, DISC);
+        SitingInstance in = new CoverageBuilder(8).build(d, DISC, List.of(), List.of(cam),
+                org.sightline.planner.coverage.domain.Occlusion.of(List.of(block)));
+        assertThat(in.coveredByExisting()).containsExactly(false, true);
+    }
+
+    @Test
     void lazyGreedyMatchesPlainGreedyOnARandomInstance() {
         Random random = new Random(42);
         double[][] pts = new double[400][];
