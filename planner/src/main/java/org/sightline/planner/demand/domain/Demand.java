@@ -20,10 +20,11 @@ public final class Demand {
     private final double[] weight;
     private final int[] counts;
     private final String[] lsoaCodes;
+    private final String[] places;
     private final DemandSpec spec;
 
     Demand(MetricProjection projection, DemandSpec spec, List<String> types, LonLat[] positions, double[] x,
-           double[] y, double[] weight, int[] counts, String[] lsoaCodes) {
+           double[] y, double[] weight, int[] counts, String[] lsoaCodes, String[] places) {
         this.projection = projection;
         this.spec = spec;
         this.types = List.copyOf(types);
@@ -33,6 +34,7 @@ public final class Demand {
         this.weight = weight;
         this.counts = counts;
         this.lsoaCodes = lsoaCodes;
+        this.places = places;
     }
 
     /**
@@ -54,7 +56,8 @@ public final class Demand {
             counts[i] = (int) Math.round(w[i]);
             lsoas[i] = "";
         }
-        return new Demand(projection, null, List.of("weighted"), positions, x.clone(), y.clone(), w.clone(), counts, lsoas);
+        return new Demand(projection, null, List.of("weighted"), positions, x.clone(), y.clone(), w.clone(), counts, lsoas,
+                lsoas.clone());
     }
 
     /** The metric CRS of {@link #x(int)} and {@link #y(int)}. */
@@ -115,6 +118,14 @@ public final class Demand {
 
     public String lsoaCode(int point) {
         return lsoaCodes[point];
+    }
+
+    /**
+     * What the point is called: the police.uk location text of its records ("On or near Marl
+     * Road"), else their LSOA name, else empty.
+     */
+    public String place(int point) {
+        return places[point];
     }
 
     /** What covering this point is worth. */

@@ -36,6 +36,7 @@ public final class DemandBuilder {
         Map<LonLat, Integer> pointOf = new HashMap<>();
         List<LonLat> positions = new ArrayList<>();
         List<String> lsoas = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         List<int[]> counts = new ArrayList<>();
         List<double[]> weights = new ArrayList<>();
         YearMonth reference = spec.months().last();
@@ -50,6 +51,7 @@ public final class DemandBuilder {
                 pointOf.put(r.position(), p);
                 positions.add(r.position());
                 lsoas.add(r.lsoaCode());
+                places.add(r.location().isEmpty() ? r.lsoaName() : r.location());
                 counts.add(new int[types.size()]);
                 weights.add(new double[1]);
             }
@@ -71,7 +73,7 @@ public final class DemandBuilder {
         }
         double[] smoothed = smooth(x, y, w, spec.smoothingBandwidthMetres(), spec.smoothingShare());
         return new Demand(projection, spec, types, positions.toArray(new LonLat[0]), x, y, smoothed, flat,
-                lsoas.toArray(new String[0]));
+                lsoas.toArray(new String[0]), places.toArray(new String[0]));
     }
 
     private static double recency(DemandSpec spec, YearMonth reference, YearMonth month) {

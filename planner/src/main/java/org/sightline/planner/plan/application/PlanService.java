@@ -4,7 +4,9 @@ import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.locationtech.jts.geom.Envelope;
@@ -13,7 +15,11 @@ import org.sightline.geo.boundary.domain.Boundary;
 import org.sightline.geo.camera.adapter.db.CameraStore;
 import org.sightline.geo.crs.BoundingBox;
 import org.sightline.geo.crs.ProjectionService;
+import org.sightline.geo.road.adapter.db.RoadStore;
 import org.sightline.geo.site.adapter.db.CandidateSiteStore;
+import org.sightline.planner.demand.domain.MonthRanges;
+import org.sightline.planner.occlusion.application.BuildingLayers;
+import org.sightline.planner.occlusion.domain.BuildingLayer;
 import org.sightline.planner.plan.adapter.db.PlanStore;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
 import org.sightline.planner.plan.adapter.http.PlanRequestBody;
@@ -23,11 +29,13 @@ import org.sightline.planner.plan.domain.PlanOutcome;
 import org.sightline.planner.plan.domain.PlanRejected;
 import org.sightline.planner.plan.domain.PlanRequest;
 import org.sightline.planner.siting.domain.ProgressListener;
+import org.sightline.platform.audit.AuditLog;
+import org.sightline.platform.audit.domain.AuditEvent;
 
 /**
  * The one way plans are made, for the HTTP API and the command line alike: validates the request,
- * reads the area, crimes, overt cameras and surveyed sites from PostGIS, runs {@link PlanRunner}
- * and stores the result.
+ * reads the area, crimes, overt cameras, surveyed sites, roads and (when asked) building footprints
+ * from PostGIS, runs {@link PlanRunner}, stores the result and audits it.
  */
 @Singleton
 public class PlanService {
@@ -36,17 +44,23 @@ public class PlanService {
     private final CameraStore cameras;
     private final CandidateSiteStore sites;
     private final PlannerCrimeQuery crimes;
+    private final RoadStore roads;
+    private final BuildingLayers buildings;
     private final PlanStore plans;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final PlanRunner runner = new PlanRunner(new ProjectionService());
 
     public PlanService(BoundaryStore boundaries, CameraStore cameras, CandidateSiteStore sites, PlannerCrimeQuery crimes,
-                       PlanStore plans, ObjectMapper json) {
+                       RoadStore roads, BuildingLayers buildings, PlanStore plans, AuditLog audit, ObjectMapper json) {
         this.boundaries = boundaries;
         this.cameras = cameras;
         this.sites = sites;
         this.crimes = crimes;
+        this.roads = roads;
+        this.buildings = buildings;
         this.plans = plans;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -59,18 +73,45 @@ public class PlanService {
         PlanRequest request = body.toDomain();
         Boundary boundary = boundaries.find(request.boundaryCode()).orElseThrow(() -> new PlanRejected(
                 "no stored boundary with code '" + request.boundaryCode() + "'"));
-        progress.phase("reading crimes, cameras and sites");
+        Optional<BuildingLayer> layer = Optional.empty();
+        if (!request.occlusionLayerId().isEmpty()) {
+            layer = Optional.of(buildings.find(request.occlusionLayerId()).orElseThrow(() -> new PlanRejected(
+                    "no stored building layer '" + request.occlusionLayerId()
+                            + "': store one first (GET /api/planning/building-layers lists them)")));
+        }
+        progress.phase("reading crimes, cameras, sites and roads");
         PlanInputs inputs = inputs(boundary, request);
+        if (layer.isPresent()) {
+            progress.phase("reading building footprints");
+            inputs = inputs.withFootprints(buildings.footprints(layer.get(),
+                    reach(boundary.area().getEnvelopeInternal(), request.camera().groundRangeMetres())),
+                    "layer '" + layer.get().name() + "'");
+        }
         PlanOutcome outcome = runner.run(request, inputs, progress);
         PlanView view = PlanView.of(boundary.code(), body.title(), outcome);
         UUID id = plans.save(user, boundary.code(), body.title(), write(body), write(view));
         PlanStore.StoredPlan stored = plans.find(id).orElseThrow();
+        audit.record(new AuditEvent(Instant.now(), user == null || user.isBlank() ? "system:planner" : user,
+                "planner.plan.create", id.toString(), "", "", String.format(Locale.ROOT,
+                "%s, %s: %d new sites by %s covering %.1f %% of demand%s", boundary.code(), MonthRanges.format(request.months()),
+                view.sites().size(), view.solver(), 100 * view.coveredShare(),
+                layer.map(l -> "; buildings " + l.id()).orElse(""))));
         return view.withId(id.toString(), stored.createdAt().toString());
+    }
+
+    /** The WGS84 box of {@code area} grown by {@code metres} on every side (a camera at the edge sees that far). */
+    static Envelope reach(Envelope area, double metres) {
+        double midLat = Math.toRadians((area.getMinY() + area.getMaxY()) / 2);
+        double dLat = (metres + 10) / 111_320.0;
+        double dLon = dLat / Math.max(0.05, Math.cos(midLat));
+        Envelope e = new Envelope(area);
+        e.expandBy(dLon, dLat);
+        return e;
     }
 
     /**
      * The inputs of a plan over a stored boundary: the area, the crimes of {@code types} in
-     * {@code months}, the overt cameras and the surveyed sites.
+     * {@code months}, the overt cameras, the surveyed sites and the roads (no buildings).
      *
      * @throws PlanRejected when the boundary is not stored
      */
@@ -81,7 +122,7 @@ public class PlanService {
         e.expandBy(0.01);
         Optional<BoundingBox> box = Optional.of(BoundingBox.of(e));
         return new PlanInputs(boundary.area(), crimes.find(boundary.area(), months, types), cameras.list(box, false),
-                sites.list(box));
+                sites.list(box), roads.list(box, Optional.empty()), List.of(), "");
     }
 
     /** A stored plan. */
@@ -90,7 +131,7 @@ public class PlanService {
     }
 
     /** The latest plans (summaries). */
-    public List<PlanStore.StoredPlan> recent(int limit) {
+    public List<PlanStore.PlanSummary> recent(int limit) {
         return plans.listRecent(limit);
     }
 

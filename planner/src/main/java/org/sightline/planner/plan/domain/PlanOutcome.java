@@ -1,11 +1,15 @@
 package org.sightline.planner.plan.domain;
 
 import java.util.List;
+import java.util.Map;
+import org.sightline.geo.crs.LonLat;
 
 /**
  * The answer to a {@link PlanRequest}: the ranked sites, the coverage curve (covered share after
  * each camera, with cumulative cost), what existing cameras already cover, the solver's objective,
- * bound and gap, and notes for the planner (e.g. why the plan is short).
+ * bound and gap, the records of each crime type in the area and those the new cameras add to what
+ * is covered, the area's hotspots and how much of each the plan covers, what limited the cameras'
+ * view, and notes for the planner (e.g. why the plan is short).
  */
 public record PlanOutcome(
         List<SiteRecommendation> sites,
@@ -24,15 +28,31 @@ public record PlanOutcome(
         int existingCameras,
         String demandDescription,
         String cameraDescription,
+        String occlusionDescription,
+        Map<String, Integer> recordsByType,
+        Map<String, Integer> addedRecordsByType,
+        List<HotspotCoverage> hotspots,
         List<String> notes) {
 
     public PlanOutcome {
         sites = List.copyOf(sites);
         curve = List.copyOf(curve);
+        recordsByType = Map.copyOf(recordsByType);
+        addedRecordsByType = Map.copyOf(addedRecordsByType);
+        hotspots = List.copyOf(hotspots);
         notes = List.copyOf(notes);
     }
 
     /** Covered share of demand after {@code cameras} new cameras costing {@code costGbp} in total. */
     public record CurvePoint(int cameras, double costGbp, double coveredShare) {
+    }
+
+    /**
+     * One hotspot of the area (rank 1 = most demand): its name, size in grid cells, records, share
+     * of the area's demand, and the share of its own demand that existing cameras and the whole plan
+     * cover.
+     */
+    public record HotspotCoverage(int rank, String name, int cells, long records, double demandShare,
+                                  double existingShare, double coveredShare, LonLat centre) {
     }
 }

@@ -12,9 +12,10 @@ import org.sightline.planner.siting.domain.PlanLimit;
  * A planner's question, validated: the area (a stored boundary's code), the months and crime
  * types with weights that make the demand, the recency half-life (0 = off), optional
  * vulnerability weights per LSOA, the limit (cameras or budget), the camera model, azimuths per
- * site, minimum spacing, which solver, its time limit, and whether candidate sites are also
- * generated from the crime map points (at {@code generatedSiteCostGbp} each) besides the surveyed
- * ones.
+ * site, minimum spacing, which solver, its time limit, whether candidate sites are also
+ * generated from the crime map points and road junctions (at {@code generatedSiteCostGbp} each)
+ * besides the surveyed ones, and the stored building-footprint layer that blocks the cameras' view
+ * ({@code occlusionLayerId}, empty for none).
  */
 public record PlanRequest(
         String boundaryCode,
@@ -29,7 +30,8 @@ public record PlanRequest(
         Solver solver,
         Duration timeLimit,
         boolean generateCandidates,
-        double generatedSiteCostGbp) {
+        double generatedSiteCostGbp,
+        String occlusionLayerId) {
 
     /** Which optimiser answers. */
     public enum Solver { GREEDY, EXACT }
@@ -61,5 +63,6 @@ public record PlanRequest(
         if (!Double.isFinite(generatedSiteCostGbp) || generatedSiteCostGbp < 0) {
             throw new IllegalArgumentException("cost of a generated site must be >= 0 GBP, was " + generatedSiteCostGbp);
         }
+        occlusionLayerId = occlusionLayerId == null ? "" : occlusionLayerId.strip();
     }
 }

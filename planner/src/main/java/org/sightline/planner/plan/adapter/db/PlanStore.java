@@ -23,6 +23,11 @@ public class PlanStore {
                              String requestJson, String outcomeJson) {
     }
 
+    /** A stored plan's summary for lists: who, when, where, which months, how many sites and what they cover. */
+    public record PlanSummary(UUID id, Instant createdAt, String createdBy, String boundaryCode, String title,
+                              String months, int sites, double coveredShare, double costGbp) {
+    }
+
     private final GeoDatabase database;
 
     public PlanStore(GeoDatabase database) {
@@ -55,23 +60,28 @@ public class PlanStore {
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs, true)) : Optional.empty();
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the plan", e);
         }
     }
 
-    /** The latest plans, newest first, without their outcome documents. */
-    public List<StoredPlan> listRecent(int limit) {
-        String sql = "SELECT id, created_at, created_by, boundary_code, title, request::text, '' AS outcome"
+    /** The latest plans, newest first, as summaries. */
+    public List<PlanSummary> listRecent(int limit) {
+        String sql = "SELECT id, created_at, created_by, boundary_code, title, coalesce(request->>'months', '') AS months,"
+                + " coalesce(jsonb_array_length(outcome->'sites'), 0) AS sites,"
+                + " coalesce((outcome->>'coveredShare')::float8, 0) AS covered,"
+                + " coalesce((SELECT sum((s->>'costGbp')::float8) FROM jsonb_array_elements(outcome->'sites') s), 0) AS cost"
                 + " FROM planner_plan ORDER BY created_at DESC LIMIT ?";
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
-            List<StoredPlan> out = new ArrayList<>();
+            List<PlanSummary> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row(rs, false));
+                    out.add(new PlanSummary((UUID) rs.getObject("id"), rs.getTimestamp("created_at").toInstant(),
+                            rs.getString("created_by"), rs.getString("boundary_code"), rs.getString("title"),
+                            rs.getString("months"), rs.getInt("sites"), rs.getDouble("covered"), rs.getDouble("cost")));
                 }
             }
             return out;
@@ -80,9 +90,9 @@ public class PlanStore {
         }
     }
 
-    private static StoredPlan row(ResultSet rs, boolean withOutcome) throws SQLException {
+    private static StoredPlan row(ResultSet rs) throws SQLException {
         Timestamp created = rs.getTimestamp(2);
         return new StoredPlan((UUID) rs.getObject(1), created.toInstant(), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), withOutcome ? rs.getString(7) : "");
+                rs.getString(5), rs.getString(6), rs.getString(7));
     }
 }

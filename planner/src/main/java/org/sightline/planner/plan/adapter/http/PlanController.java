@@ -29,8 +29,9 @@ import org.sightline.planner.siting.domain.ProgressListener;
 /**
  * The planner's API: {@code POST /api/plans} makes and stores a plan; {@code GET /api/plans} lists
  * recent plans; {@code GET /api/plans/{id}} returns one; {@code GET /api/plans/{id}/export} gives its
- * sites or sectors as GeoJSON, CSV or GeoPackage. Bad input is answered with a 400 problem document
- * that says what to change.
+ * sites or sectors as GeoJSON, CSV or GeoPackage; {@code GET /api/plans/compare?ids=A,B[,…]} puts
+ * two to six saved plans side by side ({@link PlanComparison}). Bad input is answered with a 400
+ * problem document that says what to change.
  */
 @Controller("/api/plans")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -65,9 +66,33 @@ public class PlanController {
             m.put("createdBy", p.createdBy());
             m.put("boundary", p.boundaryCode());
             m.put("title", p.title());
+            m.put("months", p.months());
+            m.put("sites", p.sites());
+            m.put("coveredShare", p.coveredShare());
+            m.put("costGbp", p.costGbp());
             out.add(m);
         }
         return HttpResponse.ok(json.writeValueAsBytes(out)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Get(uri = "/compare", produces = {MediaType.APPLICATION_JSON, GeoJsonResponses.PROBLEM_JSON})
+    public MutableHttpResponse<byte[]> compare(@Nullable @QueryValue String ids) throws IOException {
+        List<String> wanted = ids == null ? List.of()
+                : java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        if (wanted.size() < PlanComparison.MIN_PLANS || wanted.size() > PlanComparison.MAX_PLANS) {
+            return GeoJsonResponses.badRequest("ids must list " + PlanComparison.MIN_PLANS + " to "
+                    + PlanComparison.MAX_PLANS + " different plan ids separated by commas, was "
+                    + (ids == null ? "missing" : "'" + ids + "'"));
+        }
+        List<PlanView> found = new ArrayList<>();
+        for (String id : wanted) {
+            Optional<PlanView> plan = find(id);
+            if (plan.isEmpty()) {
+                return notFound(id);
+            }
+            found.add(plan.get());
+        }
+        return HttpResponse.ok(json.writeValueAsBytes(PlanComparison.of(found))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get(uri = "/{id}", produces = {MediaType.APPLICATION_JSON, GeoJsonResponses.PROBLEM_JSON})

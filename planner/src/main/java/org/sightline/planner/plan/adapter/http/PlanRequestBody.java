@@ -16,7 +16,8 @@ import org.sightline.planner.siting.domain.PlanLimit;
 /**
  * The JSON body of {@code POST /api/plans} (and of {@code sightline plan cctv --request}). Every
  * field but {@code boundary} and {@code months} has a default; give {@code cameras} or
- * {@code budgetGbp}, not both.
+ * {@code budgetGbp}, not both. {@code buildingLayer} is the id of a stored building-footprint
+ * layer ({@code GET /api/planning/building-layers}); without it the ground is taken as open.
  */
 @Serdeable
 public record PlanRequestBody(
@@ -34,7 +35,8 @@ public record PlanRequestBody(
         @Nullable String solver,
         @Nullable Integer timeLimitSeconds,
         @Nullable Boolean generateCandidates,
-        @Nullable Double generatedSiteCostGbp) {
+        @Nullable Double generatedSiteCostGbp,
+        @Nullable String buildingLayer) {
 
     /** The camera model; defaults: fixed, 30° lens, 1920 px, 6 m mast, detect. */
     @Serdeable
@@ -48,6 +50,13 @@ public record PlanRequestBody(
                     DoriLevel.find(level).orElseThrow(() -> new IllegalArgumentException(
                             "camera.dori must be detect, observe, recognise or identify, was '" + level + "'")));
         }
+    }
+
+    /** A copy that plans with the stored building layer {@code layerId}. */
+    public PlanRequestBody withBuildingLayer(String layerId) {
+        return new PlanRequestBody(boundary, months, title, crimeTypes, recencyHalfLifeMonths, vulnerability, cameras,
+                budgetGbp, camera, azimuths, minSpacingMetres, solver, timeLimitSeconds, generateCandidates,
+                generatedSiteCostGbp, layerId);
     }
 
     /**
@@ -82,6 +91,6 @@ public record PlanRequestBody(
                 azimuths == null ? 8 : azimuths, minSpacingMetres == null ? 0 : minSpacingMetres, chosen,
                 Duration.ofSeconds(timeLimitSeconds == null ? 30 : timeLimitSeconds),
                 generateCandidates == null || generateCandidates,
-                generatedSiteCostGbp == null ? 15_000 : generatedSiteCostGbp);
+                generatedSiteCostGbp == null ? 15_000 : generatedSiteCostGbp, buildingLayer);
     }
 }

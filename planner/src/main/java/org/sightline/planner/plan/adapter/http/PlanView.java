@@ -1,5 +1,6 @@
 package org.sightline.planner.plan.adapter.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
@@ -9,7 +10,11 @@ import org.sightline.geo.crs.LonLat;
 import org.sightline.planner.plan.domain.PlanOutcome;
 import org.sightline.planner.plan.domain.SiteRecommendation;
 
-/** A plan as the API returns it (and stores it): ids, the request summary, the ranked sites and the curve. */
+/**
+ * A plan as the API returns it (and stores it): ids, the request summary, the ranked sites, the
+ * curve, records by crime type in the area and added by the plan, and the area's hotspots with
+ * their coverage. Plans stored before a field existed read it as empty (or null).
+ */
 @Serdeable
 public record PlanView(
         @Nullable String id,
@@ -30,6 +35,10 @@ public record PlanView(
         int demandPoints,
         int candidates,
         int existingCameras,
+        @Nullable String occlusion,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Map<String, Integer> recordsByType,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Map<String, Integer> addedRecordsByType,
+        @Nullable List<Hotspot> hotspots,
         @Nullable List<Site> sites,
         @Nullable List<Curve> curve,
         @Nullable List<String> notes) {
@@ -42,23 +51,40 @@ public record PlanView(
         camera = camera == null ? "" : camera;
         solver = solver == null ? "" : solver;
         solverStatus = solverStatus == null ? "" : solverStatus;
+        occlusion = occlusion == null ? "" : occlusion;
+        hotspots = hotspots == null ? List.of() : List.copyOf(hotspots);
         sites = sites == null ? List.of() : List.copyOf(sites);
         curve = curve == null ? List.of() : List.copyOf(curve);
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    /** One recommended site. {@code sector} is a closed WGS84 ring of [lon, lat] pairs. */
+    /**
+     * One recommended site. {@code sector} is a closed WGS84 ring of [lon, lat] pairs (cut at
+     * buildings when footprints were given); {@code hotspot} the hotspot it covers most of.
+     */
     @Serdeable
     public record Site(int rank, String siteId, @Nullable String source, double lon, double lat, double azimuthDegrees,
                        double costGbp, @Nullable Map<String, Integer> recordsByType, double marginalGain,
-                       double marginalShare, double cumulativeShare, @Nullable String explanation,
-                       @Nullable List<List<Double>> sector) {
+                       double marginalShare, double cumulativeShare, @Nullable String hotspot, double hotspotShare,
+                       @Nullable String explanation, @Nullable List<List<Double>> sector) {
         public Site {
             source = source == null ? "" : source;
+            hotspot = hotspot == null ? "" : hotspot;
             recordsByType = recordsByType == null ? Map.of() : recordsByType;
             explanation = explanation == null ? "" : explanation;
             sector = sector == null ? List.of() : sector;
         }
+    }
+
+    /** One hotspot of the area and the share of its demand covered before and with the plan. */
+    @Serdeable
+    public record Hotspot(int rank, String name, int cells, long records, double demandShare, double existingShare,
+                          double coveredShare, double lon, double lat) {
+    }
+
+    /** Total cost of the recommended sites in pounds. */
+    public double costGbp() {
+        return sites.stream().mapToDouble(Site::costGbp).sum();
     }
 
     /** One point of the coverage curve. */
@@ -76,20 +102,25 @@ public record PlanView(
             }
             sites.add(new Site(s.rank(), s.siteId(), s.siteSource(), round(s.position().lonDegrees(), 6),
                     round(s.position().latDegrees(), 6), s.azimuthDegrees(), s.costGbp(), s.recordsByType(),
-                    round(s.marginalGain(), 3), s.marginalShare(), s.cumulativeShare(), s.explanation(), ring));
+                    round(s.marginalGain(), 3), s.marginalShare(), s.cumulativeShare(), s.hotspot(), s.hotspotShare(),
+                    s.explanation(), ring));
         }
         List<Curve> curve = o.curve().stream().map(c -> new Curve(c.cameras(), c.costGbp(), c.coveredShare())).toList();
+        List<Hotspot> hotspots = o.hotspots().stream().map(h -> new Hotspot(h.rank(), h.name(), h.cells(), h.records(),
+                h.demandShare(), h.existingShare(), h.coveredShare(), round(h.centre().lonDegrees(), 6),
+                round(h.centre().latDegrees(), 6))).toList();
         return new PlanView(null, null, boundary, title == null ? "" : title, o.demandDescription(),
                 o.cameraDescription(), o.solver(), o.solverStatus(), round(o.solverSeconds(), 4), round(o.totalDemand(), 3),
                 o.existingCoveredShare(), o.coveredShare(), finite(o.upperBoundShare()), finite(o.gap()), o.records(),
-                o.demandPoints(), o.candidates(), o.existingCameras(), sites, curve, o.notes());
+                o.demandPoints(), o.candidates(), o.existingCameras(), o.occlusionDescription(), o.recordsByType(),
+                o.addedRecordsByType(), hotspots, sites, curve, o.notes());
     }
 
     /** A copy carrying the stored id and time. */
     public PlanView withId(String newId, String newCreatedAt) {
         return new PlanView(newId, newCreatedAt, boundary, title, demand, camera, solver, solverStatus, solverSeconds,
                 totalDemand, existingCoveredShare, coveredShare, upperBoundShare, gap, records, demandPoints, candidates,
-                existingCameras, sites, curve, notes);
+                existingCameras, occlusion, recordsByType, addedRecordsByType, hotspots, sites, curve, notes);
     }
 
     private static Double finite(double v) {
