@@ -7,7 +7,9 @@
   var S = window.Sightline;
   var $ = function (id) { return document.getElementById(id); };
   var PPM = { detect: 25, observe: 62.5, recognise: 125, identify: 250 };
-  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null };
+  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null, compare: null };
+  var PLAN_COLOURS = ['#b3261e', '#1f5fbf', '#2e7d32', '#6a1b9a', '#e65100', '#00838f'];
+  var PLAN_DASHES = [null, '8 5', '2 5', '12 4 2 4', '4 4', '1 3'];
   var options = null;
   var currentPlan = null;
 
@@ -24,7 +26,10 @@
     s.classList.toggle('error', !!isError);
   }
 
-  function pct(x) { return (100 * x).toFixed(1) + ' %'; }
+  function pct(x) { return (100 * x).toFixed(1) + '\u00a0%'; }
+
+  // axis label of a share: one decimal while the axis tops out below 20 %
+  function axisPct(v, top) { return (100 * v).toFixed(top < 0.2 ? 1 : 0) + '%'; }
 
   function months() { return $('f-from').value + '..' + $('f-to').value; }
 
@@ -79,6 +84,7 @@
     });
     var body = {
       boundary: $('f-boundary').value,
+      title: $('f-title').value.trim(),
       months: months(),
       crimeTypes: types,
       recencyHalfLifeMonths: parseFloat($('f-halflife').value),
@@ -88,6 +94,7 @@
       solver: $('f-solver').value,
       timeLimitSeconds: 30
     };
+    if ($('f-buildings').value) { body.buildingLayer = $('f-buildings').value; }
     if ($('f-by-budget').checked) { body.budgetGbp = parseFloat($('f-budget').value); }
     else { body.cameras = parseInt($('f-cameras').value, 10); }
     return body;
@@ -131,6 +138,7 @@
       S.getJson('/api/plans/' + encodeURIComponent(p.planId)).then(function (plan) {
         status('Plan ready (' + plan.solver + ', ' + (plan.solverSeconds || 0).toFixed(2) + ' s).');
         showPlan(plan);
+        loadSaved();
       }).catch(function (e) { status('The plan could not be read: ' + e.message, true); });
     });
     source.onerror = function () {
@@ -147,7 +155,9 @@
     plan.sites = plan.sites || [];
     plan.curve = plan.curve || [];
     plan.notes = plan.notes || [];
+    plan.hotspots = plan.hotspots || [];
     currentPlan = plan;
+    closeCompare();
     $('results').hidden = false;
     var summary = plan.sites.length + ' new camera' + (plan.sites.length === 1 ? '' : 's') + ' cover '
       + pct(plan.coveredShare) + ' of the demand (existing cameras: ' + pct(plan.existingCoveredShare) + ')';
@@ -172,7 +182,14 @@
       li.addEventListener('click', function () { S.map.setView([s.lat, s.lon], 17); });
       list.appendChild(li);
     });
-    $('r-notes').textContent = plan.notes.join(' ');
+    var hot = $('r-hotspots');
+    hot.textContent = '';
+    plan.hotspots.slice(0, 5).forEach(function (h) {
+      hot.appendChild(el('li', null, h.name + ': ' + h.records + ' records, ' + pct(h.demandShare) + ' of the demand; covered '
+        + pct(h.existingShare) + ' → ' + pct(h.coveredShare)));
+    });
+    if (plan.hotspots.length === 0) { hot.appendChild(el('li', 'muted', 'No significant hotspot recorded for this plan.')); }
+    $('r-notes').textContent = plan.notes.concat(plan.occlusion ? ['Buildings: ' + plan.occlusion + '.'] : []).join(' ');
     var base = '/api/plans/' + encodeURIComponent(plan.id) + '/export';
     $('x-geojson').href = base + '?format=geojson';
     $('x-csv').href = base + '?format=csv';
@@ -204,7 +221,7 @@
       var v = top * i / 4;
       box.appendChild(svg('line', { x1: L, y1: y(v), x2: W - R, y2: y(v), stroke: '#e3e8ec' }));
       var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
-      t.textContent = Math.round(100 * v) + '%';
+      t.textContent = axisPct(v, top);
       box.appendChild(t);
     }
     var xl = svg('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
@@ -300,6 +317,236 @@
     }).catch(function (e) { console.warn('candidate sites: ' + e.message); });
   }
 
+  // --- building footprints ---------------------------------------------------------------------
+
+  function loadBuildings(select) {
+    return S.getJson('/api/planning/building-layers').then(function (list) {
+      var sel = $('f-buildings');
+      var keep = select || sel.value;
+      while (sel.options.length > 1) { sel.remove(1); }
+      list.forEach(function (l) {
+        var o = el('option', null, l.name + ' (' + l.footprints.toLocaleString('en-GB') + ' footprints)');
+        o.value = l.id;
+        sel.appendChild(o);
+      });
+      sel.value = keep && list.some(function (l) { return l.id === keep; }) ? keep : '';
+    }).catch(function (e) { $('f-buildings-status').textContent = 'Building layers unavailable: ' + e.message; });
+  }
+
+  function uploadBuildings() {
+    var input = $('f-buildings-file');
+    if (!input.files || input.files.length === 0) { return; }
+    var form = new FormData();
+    form.append('file', input.files[0], input.files[0].name);
+    $('f-buildings-status').textContent = 'Reading ' + input.files[0].name + '…';
+    fetch('/api/planning/building-layers', {
+      method: 'POST', credentials: 'same-origin', body: form,
+      headers: { 'Accept': 'application/json, application/problem+json' }
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { throw new Error(j.detail || j.title || ('HTTP ' + r.status)); }
+        return j;
+      });
+    }).then(function (layer) {
+      $('f-buildings-status').textContent = layer.message || ('Stored ' + layer.name);
+      input.value = '';
+      return loadBuildings(layer.id);
+    }).catch(function (e) {
+      $('f-buildings-status').textContent = 'These buildings cannot be used: ' + e.message;
+      input.value = '';
+    });
+  }
+
+  // --- saved plans and scenario comparison ----------------------------------------------------
+
+  function checkedPlans() {
+    return Array.prototype.map.call(document.querySelectorAll('#saved-list input[type=checkbox]:checked'),
+      function (cb) { return cb.value; });
+  }
+
+  function loadSaved() {
+    S.getJson('/api/plans').then(function (plans) {
+      var ticked = checkedPlans();
+      var list = $('saved-list');
+      list.textContent = '';
+      plans.forEach(function (p) {
+        var li = el('li');
+        var cb = el('input');
+        cb.type = 'checkbox';
+        cb.value = p.id;
+        cb.checked = ticked.indexOf(p.id) >= 0;
+        cb.setAttribute('aria-label', 'Compare plan ' + (p.title || p.id));
+        cb.addEventListener('change', updateCompareButton);
+        var text = el('span', null, (p.title || p.boundary) + ' · ' + p.months + ' · ' + p.sites + ' cameras, '
+          + pct(p.coveredShare) + (p.costGbp > 0 ? ', £' + Math.round(p.costGbp).toLocaleString('en-GB') : ''));
+        text.title = 'made ' + p.createdAt + (p.createdBy ? ' by ' + p.createdBy : '');
+        var open = el('button', null, 'Open');
+        open.type = 'button';
+        open.addEventListener('click', function () {
+          S.getJson('/api/plans/' + encodeURIComponent(p.id)).then(showPlan)
+            .catch(function (e) { status('The plan could not be read: ' + e.message, true); });
+        });
+        li.appendChild(cb);
+        li.appendChild(text);
+        li.appendChild(open);
+        list.appendChild(li);
+      });
+      if (plans.length === 0) { list.appendChild(el('li', 'muted', 'No plans saved yet.')); }
+      updateCompareButton();
+    }).catch(function (e) { console.warn('saved plans: ' + e.message); });
+  }
+
+  function updateCompareButton() {
+    var n = checkedPlans().length;
+    $('compare-run').disabled = n < 2 || n > 6;
+    $('compare-run').textContent = n > 6 ? 'Compare (at most 6)' : 'Compare selected' + (n >= 2 ? ' (' + n + ')' : '');
+  }
+
+  function compare() {
+    var ids = checkedPlans();
+    S.getJson('/api/plans/compare?ids=' + encodeURIComponent(ids.join(','))).then(showCompare)
+      .catch(function (e) { status('The plans could not be compared: ' + e.message, true); });
+  }
+
+  function closeCompare() {
+    $('compare').hidden = true;
+    if (layers.compare) { S.map.removeLayer(layers.compare); layers.compare = null; }
+    if (layers.plan && !S.map.hasLayer(layers.plan)) { layers.plan.addTo(S.map); }
+  }
+
+  function money(x) { return '£' + Math.round(x || 0).toLocaleString('en-GB'); }
+
+  function compareRow(table, label, cells, best) {
+    var tr = el('tr');
+    tr.appendChild(el('td', null, label));
+    cells.forEach(function (c, i) {
+      var td = el('td', best !== undefined && best === i ? 'best' : null, c);
+      tr.appendChild(td);
+    });
+    table.appendChild(tr);
+  }
+
+  function argBest(values, higherIsBetter) {
+    var best = -1;
+    values.forEach(function (v, i) {
+      if (v === null || v === undefined) { return; }
+      if (best < 0 || (higherIsBetter ? v > values[best] : v < values[best])) { best = i; }
+    });
+    var tied = values.filter(function (v) { return best >= 0 && v === values[best]; }).length > 1;
+    return tied ? undefined : best;
+  }
+
+  function showCompare(c) {
+    var plans = c.plans;
+    $('compare').hidden = false;
+    var table = $('compare-table');
+    table.textContent = '';
+    var head = el('tr');
+    head.appendChild(el('th', null, 'Plan'));
+    plans.forEach(function (p, k) {
+      var th = el('th');
+      th.appendChild(el('span', 'swatch plan-k' + k, p.key));
+      th.appendChild(document.createTextNode(p.title || p.boundary));
+      head.appendChild(th);
+    });
+    table.appendChild(head);
+    compareRow(table, 'New cameras', plans.map(function (p) { return String(p.cameras); }));
+    compareRow(table, 'Cost', plans.map(function (p) { return money(p.costGbp); }),
+      argBest(plans.map(function (p) { return p.cameras > 0 ? p.costGbp : null; }), false));
+    compareRow(table, 'Demand covered', plans.map(function (p) { return pct(p.coveredShare); }),
+      argBest(plans.map(function (p) { return p.coveredShare; }), true));
+    compareRow(table, 'of which new cameras', plans.map(function (p) { return pct(p.addedShare); }),
+      argBest(plans.map(function (p) { return p.addedShare; }), true));
+    compareRow(table, 'Existing cameras', plans.map(function (p) { return pct(p.existingCoveredShare); }));
+    compareRow(table, 'Optimiser', plans.map(function (p) {
+      return p.solver + (p.gap !== null && p.gap !== undefined ? ', gap ' + (100 * p.gap).toFixed(2) + ' %' : '');
+    }));
+    var section = el('tr', 'section');
+    var cell = el('td', null, 'Records the new cameras add, of all in the area');
+    cell.colSpan = plans.length + 1;
+    section.appendChild(cell);
+    table.appendChild(section);
+    c.crimeTypes.forEach(function (row) {
+      compareRow(table, row.type, row.plans.map(function (x) {
+        return x.added === null || x.added === undefined ? '—' : x.added + ' of ' + x.total + ' (' + pct(x.share) + ')';
+      }), argBest(row.plans.map(function (x) { return x.added; }), true));
+    });
+    var notes = $('compare-notes');
+    notes.textContent = '';
+    plans.forEach(function (p) {
+      notes.appendChild(el('div', 'muted', p.key + ': ' + p.demand + '. ' + p.camera + '.'
+        + (p.occlusion ? ' Buildings: ' + p.occlusion + '.' : '')));
+    });
+    (c.notes || []).forEach(function (n) { notes.appendChild(el('div', null, 'Note: ' + n + '.')); });
+    drawCompareCurves(plans);
+    drawCompareMap(plans);
+    $('compare').scrollIntoView({ block: 'start' });
+  }
+
+  function drawCompareCurves(plans) {
+    var box = $('compare-curve');
+    box.textContent = '';
+    var W = 340, H = 190, L = 40, R = 10, T = 10, B = 48;
+    var n = 1, top = 0.05;
+    plans.forEach(function (p) {
+      (p.curve || []).forEach(function (q) { n = Math.max(n, q.cameras || 0); top = Math.max(top, q.coveredShare || 0); });
+    });
+    top = Math.ceil(top * 10 + 0.001) / 10;
+    function x(c) { return L + (W - L - R) * c / n; }
+    function y(v) { return H - B - (H - T - B) * v / top; }
+    box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: '#5b6b78' }));
+    box.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#5b6b78' }));
+    for (var i = 0; i <= 4; i++) {
+      var v = top * i / 4;
+      box.appendChild(svg('line', { x1: L, y1: y(v), x2: W - R, y2: y(v), stroke: '#e3e8ec' }));
+      var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
+      t.textContent = axisPct(v, top);
+      box.appendChild(t);
+    }
+    var xl = svg('text', { x: (L + W - R) / 2, y: H - B + 16, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
+    xl.textContent = 'new cameras (0 … ' + n + ')';
+    box.appendChild(xl);
+    plans.forEach(function (p, k) {
+      var attrs = { points: (p.curve || []).map(function (q) { return x(q.cameras || 0) + ',' + y(q.coveredShare || 0); }).join(' '),
+        fill: 'none', stroke: PLAN_COLOURS[k], 'stroke-width': 2, 'class': 'cmp-curve' };
+      if (PLAN_DASHES[k]) { attrs['stroke-dasharray'] = PLAN_DASHES[k]; }
+      box.appendChild(svg('polyline', attrs));
+      var lx = L + 6 + (k % 3) * 96, ly = H - 18 + Math.floor(k / 3) * 12;
+      var legend = { x1: lx, y1: ly - 3, x2: lx + 16, y2: ly - 3, stroke: PLAN_COLOURS[k], 'stroke-width': 2 };
+      if (PLAN_DASHES[k]) { legend['stroke-dasharray'] = PLAN_DASHES[k]; }
+      box.appendChild(svg('line', legend));
+      var lt = svg('text', { x: lx + 20, y: ly, 'font-size': 10, fill: '#1b2630' });
+      var name = p.title || p.boundary;
+      lt.textContent = p.key + ' ' + (name.length > 13 ? name.slice(0, 12) + '…' : name);
+      box.appendChild(lt);
+    });
+  }
+
+  function drawCompareMap(plans) {
+    var map = S.map;
+    if (layers.compare) { map.removeLayer(layers.compare); }
+    if (layers.plan) { map.removeLayer(layers.plan); }
+    var group = L.featureGroup();
+    plans.forEach(function (p, k) {
+      (p.sites || []).forEach(function (s) {
+        var ring = (s.sector || []).map(function (c) { return [c[1], c[0]]; });
+        var style = { color: PLAN_COLOURS[k], weight: 2, fillColor: PLAN_COLOURS[k], fillOpacity: 0.12 };
+        if (PLAN_DASHES[k]) { style.dashArray = PLAN_DASHES[k]; }
+        if (ring.length > 2) { L.polygon(ring, style).addTo(group); }
+        var icon = L.divIcon({ className: 'cmp-site plan-k' + k + ' shape-' + k, html: '', iconSize: [24, 24] });
+        var m = L.marker([s.lat, s.lon], { icon: icon, title: p.key + s.rank + ' ' + s.siteId }).addTo(group);
+        m.on('add', function () { var e = m.getElement(); if (e) { e.textContent = p.key + s.rank; } });
+        var tip = el('div');
+        tip.appendChild(el('strong', null, 'Plan ' + p.key + ' #' + s.rank + ' ' + s.siteId));
+        tip.appendChild(el('div', null, s.explanation));
+        m.bindPopup(tip);
+      });
+    });
+    group.addTo(map);
+    layers.compare = group;
+    if (group.getLayers().length > 0) { map.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 }); }
+  }
+
   // --- existing estate: review and ANPR cordon -------------------------------------------------
 
   function estateList(title, items) {
@@ -378,11 +625,16 @@
       loadHotspots();
       loadExisting();
       loadCandidates();
+      loadBuildings();
+      loadSaved();
     }).catch(function (e) { status('The planner could not start: ' + e.message, true); });
 
     $('plan-form').addEventListener('submit', run);
     $('run-review').addEventListener('click', review);
     $('run-cordon').addEventListener('click', cordon);
+    $('compare-run').addEventListener('click', compare);
+    $('compare-close').addEventListener('click', closeCompare);
+    $('f-buildings-file').addEventListener('change', uploadBuildings);
     ['f-fov', 'f-px', 'f-dori'].forEach(function (id) { $(id).addEventListener('input', showRange); });
     $('f-dori').addEventListener('change', loadExisting);
     $('f-by-count').addEventListener('change', function () { $('f-cameras').disabled = false; $('f-budget').disabled = true; });

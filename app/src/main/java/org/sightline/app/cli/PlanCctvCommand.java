@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.app.cli.plan.CameraOptions;
 import org.sightline.planner.demand.domain.CrimeTypes;
+import org.sightline.planner.occlusion.application.BuildingLayers;
 import org.sightline.planner.plan.adapter.http.PlanRequestBody;
 import org.sightline.planner.plan.adapter.http.PlanView;
 import org.sightline.planner.plan.application.PlanService;
@@ -62,11 +63,19 @@ public class PlanCctvCommand implements Callable<Integer> {
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Exact solver time limit (default 30).")
     Integer timeLimit;
 
-    @Option(names = "--surveyed-only", description = "Only surveyed candidate sites (no sites generated at crime map points).")
+    @Option(names = "--surveyed-only", description = "Only surveyed candidate sites (no sites generated at crime map points or road junctions).")
     boolean surveyedOnly;
 
     @Option(names = "--site-cost", paramLabel = "GBP", description = "Cost of a generated site (default 15000).")
     Double siteCost;
+
+    @Option(names = {"--occlusion", "--buildings"}, paramLabel = "FILE",
+            description = "Building footprints that block the view (GeoJSON or GeoPackage polygons, e.g. OS Open Map Local"
+                    + " buildings); stored as a building layer (once per file) and used by this plan.")
+    Path occlusion;
+
+    @Option(names = "--building-layer", paramLabel = "ID", description = "Id of a building layer stored before.")
+    String buildingLayer;
 
     @Option(names = "--title", description = "A title for the stored plan.")
     String title;
@@ -84,8 +93,19 @@ public class PlanCctvCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ApplicationContext ctx = config.start()) {
             ObjectMapper json = ctx.getBean(ObjectMapper.class);
+            String user = System.getProperty("user.name", "");
             PlanRequestBody body = request != null ? json.readValue(Files.readString(request), PlanRequestBody.class) : body();
-            PlanView plan = ctx.getBean(PlanService.class).create(body, System.getProperty("user.name", ""), progress());
+            if (occlusion != null && buildingLayer != null) {
+                throw new IllegalArgumentException("give --occlusion FILE or --building-layer ID, not both");
+            }
+            if (occlusion != null) {
+                BuildingLayers.Imported imported = ctx.getBean(BuildingLayers.class).importFile(occlusion, null, user);
+                System.err.println(imported.describe());
+                body = body.withBuildingLayer(imported.layer().id().toString());
+            } else if (buildingLayer != null) {
+                body = body.withBuildingLayer(buildingLayer);
+            }
+            PlanView plan = ctx.getBean(PlanService.class).create(body, user, progress());
             System.err.println();
             if (printJson) {
                 System.out.println(json.writeValueAsString(plan));
@@ -118,7 +138,7 @@ public class PlanCctvCommand implements Callable<Integer> {
         CameraOptions c = camera;
         return new PlanRequestBody(boundary, months, title, weights, halfLife, null, cameras, budget,
                 new PlanRequestBody.CameraBody(c.fovDegrees, c.widthPixels, c.mountHeightMetres, c.ptz, c.dori),
-                azimuths, minSpacing, solver, timeLimit, !surveyedOnly, siteCost);
+                azimuths, minSpacing, solver, timeLimit, !surveyedOnly, siteCost, null);
     }
 
     private static ProgressListener progress() {
@@ -131,6 +151,7 @@ public class PlanCctvCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "Plan %s for %s%s%n", p.id(), p.boundary(), p.title().isEmpty() ? "" : " (" + p.title() + ")");
         System.out.println("demand: " + p.demand());
         System.out.println("camera: " + p.camera());
+        System.out.println("buildings: " + (p.occlusion().isEmpty() ? "not recorded" : p.occlusion()));
         System.out.printf(Locale.ROOT, "%d records at %d map points; %d candidate sites; %d existing cameras cover %.1f %% of demand%n",
                 p.records(), p.demandPoints(), p.candidates(), p.existingCameras(), 100 * p.existingCoveredShare());
         System.out.printf(Locale.ROOT, "solver %s (%s, %.2f s): covers %.1f %% of demand%s%n", p.solver(), p.solverStatus(),
@@ -140,6 +161,12 @@ public class PlanCctvCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%3d. %s (%s) at %.5f, %.5f facing %.0f°, £%,.0f; cumulative %.1f %%%n      %s%n",
                     s.rank(), s.siteId(), s.source(), s.lat(), s.lon(), s.azimuthDegrees(), s.costGbp(),
                     100 * s.cumulativeShare(), s.explanation());
+        }
+        if (!p.hotspots().isEmpty()) {
+            System.out.println("hotspots (Gi*, FDR 5 %), share of each covered before -> after:");
+            p.hotspots().stream().limit(5).forEach(h -> System.out.printf(Locale.ROOT,
+                    "  %d. %s: %d records in %d cells (%.1f %% of demand), %.0f %% -> %.0f %%%n", h.rank(), h.name(),
+                    h.records(), h.cells(), 100 * h.demandShare(), 100 * h.existingShare(), 100 * h.coveredShare()));
         }
         p.notes().forEach(n -> System.out.println("note: " + n));
     }

@@ -8,10 +8,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,10 @@ import org.sightline.app.security.UserService;
 import org.sightline.geo.crime.adapter.db.CrimeBulkLoad;
 import org.sightline.geo.crime.adapter.db.CrimeStore;
 import org.sightline.geo.crime.domain.AreaFilter;
+import org.sightline.geo.crs.GridPoint;
+import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.crs.MetricProjection;
+import org.sightline.geo.crs.ProjectionService;
 import org.sightline.planner.crime.adapter.file.PoliceUkFolder;
 import org.sightline.planner.demand.domain.MonthRanges;
 import org.sightline.testing.SharedData;
@@ -117,6 +123,8 @@ class PlannerPageTest {
         assertThat(page.locator("#r-sites li")).hasCount(8);
         assertThat(page.locator("#r-sites li").first()).containsText("months within its sector");
         assertThat(page.locator("#r-sites li").first()).containsText("On or near");
+        assertThat(page.locator("#r-sites li").first()).containsText("of the hotspot around");
+        assertThat(page.locator("#r-hotspots li").first()).containsText("records");
         assertThat(page.locator("#r-summary")).containsText("cover");
         assertThat(page.locator("#r-curve circle")).hasCount(9);
         assertThat(page.locator(".site-label")).hasCount(8);
@@ -144,6 +152,78 @@ class PlannerPageTest {
         assertThat(page.locator("#estate-out")).containsText("CCTV cameras reviewed");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-review.png")));
         assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void plannerAddsBuildingsAndComparesTwoScenariosSideBySide() throws Exception {
+        assertThat(page.locator("#f-boundary option")).hasCount(1);
+        page.fill("#f-title", "Open ground");
+        page.fill("#f-cameras", "6");
+        page.click("#run");
+        assertThat(page.locator("#r-sites li")).hasCount(6);
+        assertThat(page.locator("#saved-list li", new Page.LocatorOptions().setHasText("Open ground"))).hasCount(1);
+        String openId = page.locator("#x-report").getAttribute("href").replaceAll(".*/api/plans/([^/]+)/report", "$1");
+
+        // synthetic buildings: a 30 m block 25 m in front of each recommended camera
+        var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                page.request().get(server.getURL() + "/api/plans/" + openId).text());
+        Path blocks = Files.createTempDirectory("planner-page-").resolve("blocks-in-front.geojson");
+        Files.writeString(blocks, blocksInFrontOf(plan.path("sites")));
+        page.setInputFiles("#f-buildings-file", blocks);
+        assertThat(page.locator("#f-buildings-status")).containsText("stored building layer");
+        assertThat(page.locator("#f-buildings")).not().hasValue("");
+        page.fill("#f-title", "With buildings");
+        page.click("#run");
+        assertThat(page.locator("#r-notes")).containsText("6 building footprints from layer");
+        assertThat(page.locator("#saved-list li", new Page.LocatorOptions().setHasText("With buildings"))).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-buildings.png")));
+        Files.deleteIfExists(blocks);
+
+        page.locator("#saved-list li", new Page.LocatorOptions().setHasText("Open ground")).locator("input").check();
+        page.locator("#saved-list li", new Page.LocatorOptions().setHasText("With buildings")).locator("input").check();
+        page.click("#compare-run");
+        try {
+            assertThat(page.locator("#compare")).isVisible();
+        } catch (AssertionError e) {
+            throw new AssertionError("no comparison; status '" + page.locator("#plan-status").textContent()
+                    + "', errors " + consoleErrors, e);
+        }
+        assertThat(page.locator("#compare-table th .swatch")).hasCount(2);
+        assertThat(page.locator("#compare-table")).containsText("Vehicle crime");
+        assertThat(page.locator("#compare-table")).containsText("Demand covered");
+        assertThat(page.locator("#compare-curve polyline.cmp-curve")).hasCount(2);
+        assertThat(page.locator(".cmp-site.plan-k0")).hasCount(6);
+        assertThat(page.locator(".cmp-site.plan-k1")).not().hasCount(0);
+        assertThat(page.locator("#compare-notes")).containsText("treat buildings differently");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-compare.png")));
+        page.locator("#compare").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-compare-table.png")));
+        page.click("#compare-close");
+        assertThat(page.locator(".cmp-site")).hasCount(0);
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    /** A GeoJSON block 25–33 m in front of each site, 30 m wide, square to the camera's azimuth. */
+    private static String blocksInFrontOf(com.fasterxml.jackson.databind.JsonNode sites) {
+        MetricProjection bng = new ProjectionService().britishNationalGrid();
+        List<String> features = new ArrayList<>();
+        for (var s : sites) {
+            GridPoint at = bng.project(new LonLat(s.path("lon").asDouble(), s.path("lat").asDouble()));
+            double a = Math.toRadians(s.path("azimuthDegrees").asDouble());
+            double fx = Math.sin(a);
+            double fy = Math.cos(a);
+            double[][] local = {{25, -15}, {25, 15}, {33, 15}, {33, -15}, {25, -15}};
+            List<String> ring = new ArrayList<>();
+            for (double[] c : local) {
+                double x = at.eastingMetres() + c[0] * fx + c[1] * fy;
+                double y = at.northingMetres() + c[0] * fy - c[1] * fx;
+                LonLat p = bng.unproject(new GridPoint(x, y));
+                ring.add(String.format(Locale.ROOT, "[%.8f,%.8f]", p.lonDegrees(), p.latDegrees()));
+            }
+            features.add("{\"type\":\"Feature\",\"properties\":{\"building\":\"yes\"},\"geometry\":{\"type\":"
+                    + "\"Polygon\",\"coordinates\":[[" + String.join(",", ring) + "]]}}");
+        }
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
     }
 
     @Test

@@ -65,6 +65,7 @@ public final class SightlinePolicy {
                 rule("GET", "/api/planning/**", ROLES, PLANNER, ADMIN),
                 rule("POST", "/api/planning/redeploy", ROLES, PLANNER, ADMIN),
                 rule("POST", "/api/planning/jobs", ROLES, PLANNER, ADMIN),
+                rule("POST", "/api/planning/building-layers", ROLES, PLANNER, ADMIN),
 
                 // alerting: operators see lists and work alerts; supervisors manage the lists
                 rule("GET", "/api/hotlists", ROLES, OPERATOR, SUPERVISOR, ADMIN),

@@ -33,9 +33,12 @@ public final class HotspotLayers {
             }
         }
 
-        /** 50 m cells, Silverman-rule KDE, Gi* within 150 m at FDR 5 %, near-repeat 200 m, half-life 1 month over 3 months. */
+        /**
+         * 50 m cells, Silverman-rule KDE, Gi* within 100 m (the cell and its neighbours about a street
+         * block away) at FDR 5 %, near-repeat 200 m, half-life 1 month over 3 months.
+         */
         public static Settings defaults() {
-            return new Settings(50, 0, 150, 0.05, 200, 1, 3);
+            return new Settings(50, 0, 100, 0.05, 200, 1, 3);
         }
     }
 
@@ -78,10 +81,22 @@ public final class HotspotLayers {
 
     /** Getis-Ord Gi* z-scores of the demand weights per cell; flags mark FDR-significant hot and cold spots. */
     public GridLayer getisOrd(Demand demand) {
+        return getisOrd(demand, false);
+    }
+
+    /**
+     * Getis-Ord Gi* z-scores of the records per cell (every record counts one, whatever the demand's
+     * weights, recency or smoothing): where crime itself concentrates.
+     */
+    public GridLayer getisOrdOfRecords(Demand demand) {
+        return getisOrd(demand, true);
+    }
+
+    private GridLayer getisOrd(Demand demand, boolean records) {
         MetricGrid grid = grid(demand);
         double[] counts = new double[grid.cellCount()];
         for (int p = 0; p < demand.size(); p++) {
-            counts[grid.cellOf(demand.x(p), demand.y(p))] += demand.weight(p);
+            counts[grid.cellOf(demand.x(p), demand.y(p))] += records ? demand.totalCount(p) : demand.weight(p);
         }
         GetisOrd.Result r = GetisOrd.compute(grid, counts, settings.giDistanceMetres(), settings.falseDiscoveryRate());
         return new GridLayer("gi-star", "z-score", String.format(Locale.ROOT,

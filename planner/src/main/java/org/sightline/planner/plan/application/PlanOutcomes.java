@@ -16,7 +16,6 @@ import org.sightline.planner.demand.domain.CrimeTypes;
 import org.sightline.planner.demand.domain.Demand;
 import org.sightline.planner.demand.domain.DemandSpec;
 import org.sightline.planner.demand.domain.MonthRanges;
-import org.sightline.planner.hotspot.domain.HotspotLayers;
 import org.sightline.planner.hotspot.domain.Hotspots;
 import org.sightline.planner.plan.domain.PlanOutcome;
 import org.sightline.planner.plan.domain.PlanRequest;
@@ -50,8 +49,7 @@ final class PlanOutcomes {
         this.in = instance;
         this.demand = instance.demand();
         this.footprintSource = footprintSource;
-        HotspotLayers layers = new HotspotLayers(demand.projection(), HotspotLayers.Settings.defaults());
-        this.hotspots = Hotspots.of(demand, layers.getisOrd(demand));
+        this.hotspots = Hotspots.of(demand);
     }
 
     PlanOutcome of(SitingResult result, long records) {
@@ -166,7 +164,7 @@ final class PlanOutcomes {
                     result.picks().size(), k.cameras()));
         }
         if (hotspots.list().isEmpty()) {
-            notes.add("no significant hotspot (Gi*, FDR 5 %) in this demand: crime is spread thinly");
+            notes.add("no significant hotspot (Gi* within 100 m, FDR 5 %) in these records: crime is spread thinly");
         }
         return notes;
     }

@@ -60,7 +60,7 @@ class HotspotsTest {
     @Test
     void clustersOfSignificantCellsAreNamedAfterTheirStreetAndRankedByDemand() {
         Demand d = demand();
-        Hotspots hotspots = Hotspots.of(d, new HotspotLayers(BNG, HotspotLayers.Settings.defaults()).getisOrd(d));
+        Hotspots hotspots = Hotspots.of(d);
         assertThat(hotspots.list()).hasSizeGreaterThanOrEqualTo(2);
         Hotspots.Hotspot first = hotspots.list().get(0);
         assertThat(first.rank()).isEqualTo(1);

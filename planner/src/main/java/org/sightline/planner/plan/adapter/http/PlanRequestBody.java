@@ -71,6 +71,9 @@ public record PlanRequestBody(
         if (months == null) {
             throw new IllegalArgumentException("months is missing: give a range like 2018-01..2019-12");
         }
+        if (title != null && title.length() > 200) {
+            throw new IllegalArgumentException("title must be at most 200 characters, was " + title.length());
+        }
         if ((cameras == null) == (budgetGbp == null)) {
             throw new IllegalArgumentException("give either cameras (how many new cameras) or budgetGbp, not "
                     + (cameras == null ? "neither" : "both"));
