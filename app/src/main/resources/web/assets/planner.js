@@ -185,8 +185,11 @@
     var hot = $('r-hotspots');
     hot.textContent = '';
     plan.hotspots.slice(0, 5).forEach(function (h) {
-      hot.appendChild(el('li', null, h.name + ': ' + h.records + ' records, ' + pct(h.demandShare) + ' of the demand; covered '
-        + pct(h.existingShare) + ' → ' + pct(h.coveredShare)));
+      var li = el('li', null, h.name + ': ' + h.records + ' records, ' + pct(h.demandShare) + ' of the demand; covered '
+        + pct(h.existingShare) + ' → ' + pct(h.coveredShare));
+      li.title = 'Show on the map';
+      li.addEventListener('click', function () { S.map.setView([h.lat, h.lon], 16); });
+      hot.appendChild(li);
     });
     if (plan.hotspots.length === 0) { hot.appendChild(el('li', 'muted', 'No significant hotspot recorded for this plan.')); }
     $('r-notes').textContent = plan.notes.concat(plan.occlusion ? ['Buildings: ' + plan.occlusion + '.'] : []).join(' ');
@@ -344,6 +347,10 @@
       headers: { 'Accept': 'application/json, application/problem+json' }
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (j) {
+        if (r.status === 413) {
+          throw new Error('the file is larger than the service takes in one request; store it with '
+            + '"./sightline plan buildings FILE" and choose it here');
+        }
         if (!r.ok) { throw new Error(j.detail || j.title || ('HTTP ' + r.status)); }
         return j;
       });
@@ -486,7 +493,9 @@
   function drawCompareCurves(plans) {
     var box = $('compare-curve');
     box.textContent = '';
-    var W = 340, H = 190, L = 40, R = 10, T = 10, B = 48;
+    var rows = Math.ceil(plans.length / 2);
+    var W = 340, H = 160 + 13 * rows, L = 40, R = 10, T = 10, B = 34 + 13 * rows;
+    box.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
     var n = 1, top = 0.05;
     plans.forEach(function (p) {
       (p.curve || []).forEach(function (q) { n = Math.max(n, q.cameras || 0); top = Math.max(top, q.coveredShare || 0); });
@@ -511,13 +520,13 @@
         fill: 'none', stroke: PLAN_COLOURS[k], 'stroke-width': 2, 'class': 'cmp-curve' };
       if (PLAN_DASHES[k]) { attrs['stroke-dasharray'] = PLAN_DASHES[k]; }
       box.appendChild(svg('polyline', attrs));
-      var lx = L + 6 + (k % 3) * 96, ly = H - 18 + Math.floor(k / 3) * 12;
+      var lx = L + (k % 2) * 150, ly = H - B + 34 + Math.floor(k / 2) * 13;
       var legend = { x1: lx, y1: ly - 3, x2: lx + 16, y2: ly - 3, stroke: PLAN_COLOURS[k], 'stroke-width': 2 };
       if (PLAN_DASHES[k]) { legend['stroke-dasharray'] = PLAN_DASHES[k]; }
       box.appendChild(svg('line', legend));
       var lt = svg('text', { x: lx + 20, y: ly, 'font-size': 10, fill: '#1b2630' });
       var name = p.title || p.boundary;
-      lt.textContent = p.key + ' ' + (name.length > 13 ? name.slice(0, 12) + '…' : name);
+      lt.textContent = p.key + ' ' + (name.length > 20 ? name.slice(0, 19) + '…' : name);
       box.appendChild(lt);
     });
   }

@@ -144,7 +144,12 @@ class PlannerPageTest {
     void plannerPlansTheAnprCordonAndReviewsTheEstate() {
         assertThat(page.locator("#f-boundary option")).hasCount(1);
         page.click("#run-cordon");
-        assertThat(page.locator("#estate-out")).containsText("arterial crossings");
+        try {
+            assertThat(page.locator("#estate-out")).containsText("arterial crossings");
+        } catch (AssertionError e) {
+            throw new AssertionError("no cordon; estate panel '" + page.locator("#estate-out").textContent()
+                    + "', errors " + consoleErrors, e);
+        }
         assertThat(page.locator("#estate-out li").first()).containsText("New ANPR site");
         assertThat(page.locator(".anpr-site").first()).isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-cordon.png")));

@@ -122,7 +122,8 @@ public final class PlanRunner {
             Map<LonLat, String> locations = new LinkedHashMap<>();
             crimes.forEach(r -> locations.putIfAbsent(r.position(), r.location()));
             CandidateGenerator generator = new CandidateGenerator(projection, request.generatedSiteCostGbp());
-            out.addAll(generator.mapPoints(locations));
+            // a surveyed site at a map point (same place within a metre) stands for it, with its real cost
+            out.addAll(CandidateGenerator.apartFrom(List.copyOf(out), generator.mapPoints(locations), 1.0));
             List<Candidate> junctions = generator.junctions(inputs.roads()).stream()
                     .filter(c -> area.covers(Wgs84.point(c.position()))).toList();
             out.addAll(CandidateGenerator.apartFrom(out, junctions,

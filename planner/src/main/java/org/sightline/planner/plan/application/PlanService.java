@@ -77,7 +77,7 @@ public class PlanService {
         if (!request.occlusionLayerId().isEmpty()) {
             layer = Optional.of(buildings.find(request.occlusionLayerId()).orElseThrow(() -> new PlanRejected(
                     "no stored building layer '" + request.occlusionLayerId()
-                            + "': store one first (GET /api/planning/building-layers lists them)")));
+                            + "': store one first (plan cctv --occlusion FILE, or POST /api/planning/building-layers)")));
         }
         progress.phase("reading crimes, cameras, sites and roads");
         PlanInputs inputs = inputs(boundary, request);

@@ -54,7 +54,8 @@ public final class LazyGreedy {
         }
     }
 
-    private record Entry(int option, double key, int round) {
+    /** A queued option; among equal keys the cheaper site, then the lower option number, comes first. */
+    private record Entry(int option, double key, double cost, int round) {
     }
 
     private static Run run(SitingProblem problem, boolean perPound, double budget, int maxCameras,
@@ -66,12 +67,13 @@ public final class LazyGreedy {
         run.coveredWeight = run.existingWeight;
         boolean[] siteClosed = new boolean[in.sites().size()];
         PointIndex siteIndex = problem.minSpacingMetres() > 0 ? siteIndex(in, problem.minSpacingMetres()) : null;
-        PriorityQueue<Entry> queue = new PriorityQueue<>(Math.max(1, in.optionCount()),
-                (a, b) -> Double.compare(b.key, a.key));
+        PriorityQueue<Entry> queue = new PriorityQueue<>(Math.max(1, in.optionCount()), (a, b) -> a.key != b.key
+                ? Double.compare(b.key, a.key) : a.cost != b.cost ? Double.compare(a.cost, b.cost) : Integer.compare(a.option, b.option));
         for (int o = 0; o < in.optionCount(); o++) {
             double gain = gain(in.optionCovers()[o], run.points, weight);
             if (gain > 0) {
-                queue.add(new Entry(o, key(gain, in.siteOf(o).costGbp(), perPound), 0));
+                double cost = in.siteOf(o).costGbp();
+                queue.add(new Entry(o, key(gain, cost, perPound), cost, 0));
             }
         }
         double spent = 0;
@@ -87,7 +89,7 @@ public final class LazyGreedy {
             if (top.round != round) {
                 double gain = gain(in.optionCovers()[top.option], run.points, weight);
                 if (gain > 0) {
-                    queue.add(new Entry(top.option, key(gain, cost, perPound), round));
+                    queue.add(new Entry(top.option, key(gain, cost, perPound), cost, round));
                 }
                 continue;
             }
