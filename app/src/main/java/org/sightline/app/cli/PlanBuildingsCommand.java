@@ -26,6 +26,9 @@ public class PlanBuildingsCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Name of the layer (default: the file's name).")
     String name;
 
+    @Option(names = "--layer", paramLabel = "TABLE", description = "The GeoPackage table holding the buildings, when it has several (OS Open Map Local: Building).")
+    String gpkgLayer;
+
     @Option(names = "--list", description = "List the stored layers.")
     boolean list;
 
@@ -47,7 +50,8 @@ public class PlanBuildingsCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            System.out.println(layers.importFile(file, name, System.getProperty("user.name", "")).describe());
+            System.out.println(layers.importFile(file, java.util.Optional.ofNullable(gpkgLayer), name,
+                    System.getProperty("user.name", "")).describe());
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("sightline plan buildings: " + e.getMessage());

@@ -99,7 +99,8 @@ public class PlanCctvCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("give --occlusion FILE or --building-layer ID, not both");
             }
             if (occlusion != null) {
-                BuildingLayers.Imported imported = ctx.getBean(BuildingLayers.class).importFile(occlusion, null, user);
+                BuildingLayers.Imported imported = ctx.getBean(BuildingLayers.class)
+                        .importFile(occlusion, java.util.Optional.empty(), null, user);
                 System.err.println(imported.describe());
                 body = body.withBuildingLayer(imported.layer().id().toString());
             } else if (buildingLayer != null) {

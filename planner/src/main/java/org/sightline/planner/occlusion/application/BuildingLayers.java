@@ -60,21 +60,21 @@ public class BuildingLayers {
     }
 
     /**
-     * Imports the footprints of {@code file} (GeoJSON, GeoJSON lines or GeoPackage) under {@code name}
-     * (the file's name when blank).
+     * Imports the footprints of {@code file} (GeoJSON, GeoJSON lines or GeoPackage; {@code gpkgLayer}
+     * names the GeoPackage table when it has several) under {@code name} (the file's name when blank).
      *
      * @throws IllegalArgumentException when the file is of another kind, cannot be read or holds no polygon
      */
-    public Imported importFile(Path file, String name, String user) {
+    public Imported importFile(Path file, Optional<String> gpkgLayer, String name, String user) {
         FeatureFormat format = FeatureFormat.of(file).filter(f -> f != FeatureFormat.CSV).orElseThrow(() ->
                 new IllegalArgumentException("building footprints must be a .geojson, .geojsonl or .gpkg file, was '"
                         + file.getFileName() + "'"));
-        String sha = sha256(file);
+        String sha = sha256(file) + gpkgLayer.map(l -> "#" + l).orElse("");
         Optional<BuildingLayer> known = store.findBySha256(sha);
         if (known.isPresent()) {
             return new Imported(known.get(), false, Optional.empty());
         }
-        FootprintFile.Read read = reader.read(file, Optional.empty());
+        FootprintFile.Read read = reader.read(file, gpkgLayer);
         ReadSummary s = read.summary();
         if (s.fileProblem().isPresent()) {
             throw new IllegalArgumentException("cannot read " + file.getFileName() + " as " + format.key() + ": "
@@ -84,7 +84,8 @@ public class BuildingLayers {
             throw new IllegalArgumentException("no building polygons in " + file.getFileName() + ": " + s.rowsRead()
                     + " features read" + s.problems().stream().findFirst().map(p -> ", e.g. " + p).orElse(""));
         }
-        String layerName = name == null || name.isBlank() ? file.getFileName().toString() : name.strip();
+        String layerName = name == null || name.isBlank()
+                ? file.getFileName() + gpkgLayer.map(l -> " (" + l + ")").orElse("") : name.strip();
         BuildingLayer layer = store.save(layerName, sha, user, read.footprints());
         audit.record(new AuditEvent(Instant.now(), actor(user), "planner.buildings.import", layer.id().toString(), "", "",
                 String.format(Locale.ROOT, "layer '%s' from %s: %d footprints stored, %d features rejected", layerName,

@@ -14,8 +14,8 @@ import org.sightline.geo.io.feature.FeatureFiles;
 import org.sightline.geo.io.feature.FeatureMapper;
 
 /**
- * Building footprints from a GIS file that geo-data reads (GeoJSON, GeoJSON lines, GeoPackage; any
- * CRS the file declares is turned into WGS84): the building layer of OS Open Map Local, or
+ * Building footprints from a GIS file that geo-data reads (GeoJSON, GeoJSON lines, GeoPackage; in
+ * WGS84 or British National Grid, turned into WGS84): the building layer of OS Open Map Local, or
  * OpenStreetMap {@code building=*} polygons. A MultiPolygon gives one footprint per part; a
  * feature that is not a polygon is rejected with its reason, and the rest of the file is kept.
  */

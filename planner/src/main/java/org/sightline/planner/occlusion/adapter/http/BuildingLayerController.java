@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sightline.geo.http.GeoJsonResponses;
 import org.sightline.geo.io.RowProblem;
 import org.sightline.geo.io.feature.FeatureFormat;
@@ -58,7 +59,7 @@ public class BuildingLayerController {
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA, produces = {MediaType.APPLICATION_JSON, GeoJsonResponses.PROBLEM_JSON})
     public MutableHttpResponse<byte[]> upload(@Nullable CompletedFileUpload file, @Nullable String name,
-                                              @Nullable Principal user) throws IOException {
+                                              @Nullable String layer, @Nullable Principal user) throws IOException {
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
             return GeoJsonResponses.badRequest("send the footprints as the multipart part 'file' (GeoJSON or GeoPackage)");
         }
@@ -73,8 +74,9 @@ public class BuildingLayerController {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             }
-            BuildingLayers.Imported imported = layers.importFile(temp, name == null || name.isBlank() ? original : name,
-                    user == null ? "" : user.getName());
+            BuildingLayers.Imported imported = layers.importFile(temp,
+                    layer == null || layer.isBlank() ? Optional.empty() : Optional.of(layer.strip()),
+                    name == null || name.isBlank() ? original : name, user == null ? "" : user.getName());
             Map<String, Object> body = view(imported.layer());
             body.put("stored", imported.stored());
             body.put("message", imported.describe().replace(temp.getFileName().toString(), original));
