@@ -7,7 +7,8 @@
   var S = window.Sightline;
   var $ = function (id) { return document.getElementById(id); };
   var PPM = { detect: 25, observe: 62.5, recognise: 125, identify: 250 };
-  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null, compare: null };
+  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null, compare: null, buildings: null };
+  var footprintRequest = 0;
   var PLAN_COLOURS = ['#b3261e', '#1f5fbf', '#2e7d32', '#6a1b9a', '#e65100', '#00838f'];
   var PLAN_DASHES = [null, '8 5', '2 5', '12 4 2 4', '4 4', '1 3'];
   var options = null;
@@ -336,6 +337,33 @@
     }).catch(function (e) { $('f-buildings-status').textContent = 'Building layers unavailable: ' + e.message; });
   }
 
+  // Draws the chosen layer's footprints in view once the map shows streets (zoom 15 or closer).
+  function loadFootprints() {
+    var map = S.map;
+    var seq = ++footprintRequest;
+    var id = $('f-buildings').value;
+    $('buildings-hint').textContent = '';
+    if (!id || !$('show-buildings').checked) {
+      if (layers.buildings) { map.removeLayer(layers.buildings); layers.buildings = null; }
+      return;
+    }
+    if (map.getZoom() < 15) {
+      if (layers.buildings) { map.removeLayer(layers.buildings); layers.buildings = null; }
+      $('buildings-hint').textContent = 'Zoom in to see the buildings.';
+      return;
+    }
+    var b = map.getBounds();
+    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return v.toFixed(5); }).join(',');
+    S.getJson('/api/planning/building-layers/' + encodeURIComponent(id) + '/footprints?bbox=' + bbox).then(function (fc) {
+      if (seq !== footprintRequest) { return; }
+      if (layers.buildings) { map.removeLayer(layers.buildings); }
+      layers.buildings = L.geoJSON(fc, { interactive: false, className: 'building-footprint',
+        style: { color: '#3d4650', weight: 1, fillColor: '#7d8791', fillOpacity: 0.65 } }).addTo(map);
+      $('buildings-hint').textContent = fc.features.length + (fc.features.length === 1 ? ' building' : ' buildings')
+        + ' in view.';
+    }).catch(function (e) { $('buildings-hint').textContent = 'No buildings: ' + e.message; });
+  }
+
   function uploadBuildings() {
     var input = $('f-buildings-file');
     if (!input.files || input.files.length === 0) { return; }
@@ -357,7 +385,7 @@
     }).then(function (layer) {
       $('f-buildings-status').textContent = layer.message || ('Stored ' + layer.name);
       input.value = '';
-      return loadBuildings(layer.id);
+      return loadBuildings(layer.id).then(loadFootprints);
     }).catch(function (e) {
       $('f-buildings-status').textContent = 'These buildings cannot be used: ' + e.message;
       input.value = '';
@@ -636,6 +664,7 @@
       loadCandidates();
       loadBuildings();
       loadSaved();
+      S.map.on('moveend', loadFootprints);
     }).catch(function (e) { status('The planner could not start: ' + e.message, true); });
 
     $('plan-form').addEventListener('submit', run);
@@ -644,6 +673,8 @@
     $('compare-run').addEventListener('click', compare);
     $('compare-close').addEventListener('click', closeCompare);
     $('f-buildings-file').addEventListener('change', uploadBuildings);
+    $('f-buildings').addEventListener('change', loadFootprints);
+    $('show-buildings').addEventListener('change', loadFootprints);
     ['f-fov', 'f-px', 'f-dori'].forEach(function (id) { $(id).addEventListener('input', showRange); });
     $('f-dori').addEventListener('change', loadExisting);
     $('f-by-count').addEventListener('change', function () { $('f-cameras').disabled = false; $('f-budget').disabled = true; });

@@ -181,6 +181,9 @@ class PlannerPageTest {
         page.click("#run");
         assertThat(page.locator("#r-notes")).containsText("6 building footprints from layer");
         assertThat(page.locator("#saved-list li", new Page.LocatorOptions().setHasText("With buildings"))).hasCount(1);
+        page.locator("#r-sites li").first().click();
+        // zoomed to the first site: the chosen layer's block in front of it is drawn
+        assertThat(page.locator("#buildings-hint")).containsText("1 building in view");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-buildings.png")));
         Files.deleteIfExists(blocks);
 

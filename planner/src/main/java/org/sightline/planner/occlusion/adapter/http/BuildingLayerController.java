@@ -7,7 +7,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -23,8 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.locationtech.jts.geom.Polygon;
+import org.sightline.geo.crs.BoundingBox;
 import org.sightline.geo.http.GeoJsonResponses;
 import org.sightline.geo.io.RowProblem;
+import org.sightline.geo.io.feature.GeoFeature;
 import org.sightline.geo.io.feature.FeatureFormat;
 import org.sightline.planner.occlusion.application.BuildingLayers;
 import org.sightline.planner.occlusion.domain.BuildingLayer;
@@ -34,11 +39,19 @@ import org.sightline.planner.occlusion.domain.BuildingLayer;
  * lists them; {@code POST /api/planning/building-layers} (multipart, part {@code file}: GeoJSON or
  * GeoPackage, optional part {@code name}) stores one, answering 201 with the layer and the features
  * it rejected, 200 when the same file was stored before, 400 with a problem document when the file
- * holds no usable polygon. A plan refers to a layer by id ({@code occlusionLayer}).
+ * holds no usable polygon. {@code GET /api/planning/building-layers/{id}/footprints?bbox=W,S,E,N}
+ * gives the footprints in a box of at most {@value #MAX_BOX_DEGREES}° a side (at most
+ * {@value #MAX_FEATURES}) as GeoJSON, for the map. A plan refers to a layer by id
+ * ({@code buildingLayer}).
  */
 @Controller("/api/planning/building-layers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class BuildingLayerController {
+
+    /** Largest side of a footprint box, in degrees (about 7 km × 11 km: a map zoomed to streets). */
+    public static final double MAX_BOX_DEGREES = 0.1;
+    /** Most footprints one box returns. */
+    public static final int MAX_FEATURES = 20_000;
 
     private final BuildingLayers layers;
     private final ObjectMapper json;
@@ -92,6 +105,32 @@ public class BuildingLayerController {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    @Get(uri = "/{id}/footprints", produces = {GeoJsonResponses.GEO_JSON, GeoJsonResponses.PROBLEM_JSON})
+    public MutableHttpResponse<byte[]> footprints(@PathVariable String id, @Nullable @QueryValue String bbox) {
+        BoundingBox box;
+        try {
+            box = GeoJsonResponses.bbox(bbox).orElseThrow(() -> new IllegalArgumentException(
+                    "bbox is missing: give west,south,east,north in WGS84 degrees"));
+            if (box.maxLon() - box.minLon() > MAX_BOX_DEGREES || box.maxLat() - box.minLat() > MAX_BOX_DEGREES) {
+                throw new IllegalArgumentException("bbox must be at most " + MAX_BOX_DEGREES + "° a side: zoom in");
+            }
+        } catch (IllegalArgumentException e) {
+            return GeoJsonResponses.badRequest(e.getMessage());
+        }
+        Optional<BuildingLayer> layer = layers.find(id);
+        if (layer.isEmpty()) {
+            return GeoJsonResponses.problem(HttpStatus.NOT_FOUND, "Not found", "no stored building layer '" + id + "'");
+        }
+        List<GeoFeature> features = new ArrayList<>();
+        for (Polygon p : layers.footprints(layer.get(), box.toEnvelope())) {
+            if (features.size() >= MAX_FEATURES) {
+                break;
+            }
+            features.add(new GeoFeature(features.size() + 1, p, Map.of()));
+        }
+        return GeoJsonResponses.collection(features);
     }
 
     private static Map<String, Object> view(BuildingLayer l) {

@@ -194,6 +194,15 @@ class PlanScenarioApiTest implements TestPropertyProvider {
         assertThat(json.readTree(again.body()).path("id").asText()).isEqualTo(layer.path("id").asText());
         JsonNode list = json.readTree(http.toBlocking().retrieve("/api/planning/building-layers"));
         assertThat(list.findValuesAsText("id")).contains(layer.path("id").asText());
+        LonLat site = lonely.position();
+        String box = String.format(Locale.ROOT, "%.5f,%.5f,%.5f,%.5f", site.lonDegrees() - 0.002, site.latDegrees() - 0.002,
+                site.lonDegrees() + 0.002, site.latDegrees() + 0.002);
+        JsonNode near = json.readTree(http.toBlocking().retrieve("/api/planning/building-layers/" + layer.path("id").asText()
+                + "/footprints?bbox=" + box));
+        assertThat(near.path("features").size()).isEqualTo(1);
+        assertThat(near.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
+        assertThat(problemDetail(() -> http.toBlocking().retrieve("/api/planning/building-layers/" + layer.path("id").asText()
+                + "/footprints?bbox=-3,53,-2.8,53.2"))).contains("zoom in");
 
         JsonNode open = plan(",\"title\":\"open ground\"");
         assertThat(open.path("sites").get(0).path("siteId").asText()).isEqualTo(lonely.id().value());
