@@ -210,6 +210,25 @@
     return e;
   }
 
+  // Axes of a coverage curve (share of demand against new cameras); returns the x and y scales.
+  function curveAxes(box, f) {
+    function x(c) { return f.L + (f.W - f.L - f.R) * c / f.n; }
+    function y(v) { return f.H - f.B - (f.H - f.T - f.B) * v / f.top; }
+    box.appendChild(svg('line', { x1: f.L, y1: f.H - f.B, x2: f.W - f.R, y2: f.H - f.B, 'class': 'axis', stroke: '#5b6b78' }));
+    box.appendChild(svg('line', { x1: f.L, y1: f.T, x2: f.L, y2: f.H - f.B, stroke: '#5b6b78' }));
+    for (var i = 0; i <= 4; i++) {
+      var v = f.top * i / 4;
+      box.appendChild(svg('line', { x1: f.L, y1: y(v), x2: f.W - f.R, y2: y(v), stroke: '#e3e8ec' }));
+      var t = svg('text', { x: f.L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
+      t.textContent = axisPct(v, f.top);
+      box.appendChild(t);
+    }
+    var xl = svg('text', { x: (f.L + f.W - f.R) / 2, y: f.H - f.B + 18, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
+    xl.textContent = 'new cameras (0 … ' + f.n + ')';
+    box.appendChild(xl);
+    return { x: x, y: y };
+  }
+
   function drawCurve(curve) {
     var box = $('r-curve');
     box.textContent = '';
@@ -217,20 +236,8 @@
     curve = curve.map(function (p) { return { cameras: p.cameras || 0, coveredShare: p.coveredShare || 0 }; });
     var n = Math.max(1, curve.length ? curve[curve.length - 1].cameras : 1);
     var top = Math.max(0.05, Math.ceil((curve.length ? curve[curve.length - 1].coveredShare : 0) * 10 + 0.001) / 10);
-    function x(c) { return L + (W - L - R) * c / n; }
-    function y(v) { return H - B - (H - T - B) * v / top; }
-    box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis', stroke: '#5b6b78' }));
-    box.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#5b6b78' }));
-    for (var i = 0; i <= 4; i++) {
-      var v = top * i / 4;
-      box.appendChild(svg('line', { x1: L, y1: y(v), x2: W - R, y2: y(v), stroke: '#e3e8ec' }));
-      var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
-      t.textContent = axisPct(v, top);
-      box.appendChild(t);
-    }
-    var xl = svg('text', { x: (L + W - R) / 2, y: H - 6, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
-    xl.textContent = 'new cameras (0 … ' + n + ')';
-    box.appendChild(xl);
+    var axes = curveAxes(box, { W: W, H: H, L: L, R: R, T: T, B: B, n: n, top: top });
+    var x = axes.x, y = axes.y;
     var pts = curve.map(function (p) { return x(p.cameras) + ',' + y(p.coveredShare); }).join(' ');
     box.appendChild(svg('polyline', { points: pts, fill: 'none', stroke: '#0b3d5c', 'stroke-width': 2 }));
     curve.forEach(function (p) {
@@ -529,20 +536,8 @@
       (p.curve || []).forEach(function (q) { n = Math.max(n, q.cameras || 0); top = Math.max(top, q.coveredShare || 0); });
     });
     top = Math.ceil(top * 10 + 0.001) / 10;
-    function x(c) { return L + (W - L - R) * c / n; }
-    function y(v) { return H - B - (H - T - B) * v / top; }
-    box.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, stroke: '#5b6b78' }));
-    box.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, stroke: '#5b6b78' }));
-    for (var i = 0; i <= 4; i++) {
-      var v = top * i / 4;
-      box.appendChild(svg('line', { x1: L, y1: y(v), x2: W - R, y2: y(v), stroke: '#e3e8ec' }));
-      var t = svg('text', { x: L - 4, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#5b6b78' });
-      t.textContent = axisPct(v, top);
-      box.appendChild(t);
-    }
-    var xl = svg('text', { x: (L + W - R) / 2, y: H - B + 16, 'text-anchor': 'middle', 'font-size': 10, fill: '#5b6b78' });
-    xl.textContent = 'new cameras (0 … ' + n + ')';
-    box.appendChild(xl);
+    var axes = curveAxes(box, { W: W, H: H, L: L, R: R, T: T, B: B, n: n, top: top });
+    var x = axes.x, y = axes.y;
     plans.forEach(function (p, k) {
       var attrs = { points: (p.curve || []).map(function (q) { return x(q.cameras || 0) + ',' + y(q.coveredShare || 0); }).join(' '),
         fill: 'none', stroke: PLAN_COLOURS[k], 'stroke-width': 2, 'class': 'cmp-curve' };

@@ -1,5 +1,6 @@
 package org.sightline.planner.coverage.domain;
 
+import java.util.function.DoubleUnaryOperator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -66,28 +67,17 @@ public record CoverageSector(GridPoint apex, double azimuthDegrees, double angle
         if (sight.footprintsInRange() == 0) {
             return toPolygon(factory);
         }
-        int steps = Math.max(2, (int) Math.ceil(angleDegrees));
-        boolean full = angleDegrees >= 360;
-        Coordinate[] ring = new Coordinate[full ? steps + 1 : steps + 3];
-        int k = 0;
-        if (!full) {
-            ring[k++] = new Coordinate(apex.eastingMetres(), apex.northingMetres());
-        }
-        double start = azimuthDegrees - angleDegrees / 2;
-        int rays = full ? steps : steps + 1;
-        for (int i = 0; i < rays; i++) {
-            double bearing = start + angleDegrees * i / steps;
-            double r = sight.clearMetres(bearing, radiusMetres);
-            double a = Math.toRadians(bearing);
-            ring[k++] = new Coordinate(apex.eastingMetres() + r * Math.sin(a), apex.northingMetres() + r * Math.cos(a));
-        }
-        ring[k] = new Coordinate(ring[0]);
-        return factory.createPolygon(ring);
+        return ring(factory, 1, bearing -> sight.clearMetres(bearing, radiusMetres));
     }
 
     /** The sector as a polygon in the same metric CRS (the arc drawn with a vertex every 5°). */
     public Polygon toPolygon(GeometryFactory factory) {
-        int steps = Math.max(2, (int) Math.ceil(angleDegrees / 5));
+        return ring(factory, 5, bearing -> radiusMetres);
+    }
+
+    /** The apex (unless all round) and one vertex every {@code stepDegrees} or less at the reach of each bearing. */
+    private Polygon ring(GeometryFactory factory, double stepDegrees, DoubleUnaryOperator reachMetres) {
+        int steps = Math.max(2, (int) Math.ceil(angleDegrees / stepDegrees));
         boolean full = angleDegrees >= 360;
         Coordinate[] ring = new Coordinate[full ? steps + 1 : steps + 3];
         int k = 0;
@@ -97,9 +87,10 @@ public record CoverageSector(GridPoint apex, double azimuthDegrees, double angle
         double start = azimuthDegrees - angleDegrees / 2;
         int arcPoints = full ? steps : steps + 1;
         for (int i = 0; i < arcPoints; i++) {
-            double a = Math.toRadians(start + angleDegrees * i / steps);
-            ring[k++] = new Coordinate(apex.eastingMetres() + radiusMetres * Math.sin(a),
-                    apex.northingMetres() + radiusMetres * Math.cos(a));
+            double bearing = start + angleDegrees * i / steps;
+            double r = reachMetres.applyAsDouble(bearing);
+            double a = Math.toRadians(bearing);
+            ring[k++] = new Coordinate(apex.eastingMetres() + r * Math.sin(a), apex.northingMetres() + r * Math.cos(a));
         }
         ring[k] = new Coordinate(ring[0]);
         return factory.createPolygon(ring);
