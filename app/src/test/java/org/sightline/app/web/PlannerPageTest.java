@@ -50,6 +50,8 @@ class PlannerPageTest {
     BrowserContext context;
     Page page;
     final List<String> consoleErrors = new ArrayList<>();
+    /** Requests the page has sent and not yet seen answered, with when they left: said when a wait runs out. */
+    final Map<com.microsoft.playwright.Request, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -92,6 +94,9 @@ class PlannerPageTest {
                 consoleErrors.add(m.text());
             }
         });
+        page.onRequest(r -> pending.put(r, System.nanoTime()));
+        page.onRequestFinished(pending::remove);
+        page.onRequestFailed(pending::remove);
         page.onResponse(r -> {
             if (r.status() >= 400) {
                 consoleErrors.add("HTTP " + r.status() + " " + r.url() + " " + r.text());
@@ -103,6 +108,15 @@ class PlannerPageTest {
         page.click("button[type=submit]");
         assertThat(page.locator("#welcome-name")).hasText("planner");
         page.navigate(server.getURL() + "/planner");
+    }
+
+    /** The page's unanswered requests and how long each has waited, for failure messages. */
+    String waiting() {
+        List<String> out = new ArrayList<>();
+        long now = System.nanoTime();
+        pending.forEach((r, t) -> out.add(r.method() + " " + r.url().replaceFirst("^https?://[^/]+", "") + " "
+                + (now - t) / 1_000_000_000 + " s"));
+        return out.toString();
     }
 
     @AfterEach
@@ -147,8 +161,13 @@ class PlannerPageTest {
         try {
             assertThat(page.locator("#estate-out")).containsText("arterial crossings");
         } catch (AssertionError e) {
+            // tells a server that does not answer from a browser that did not send
+            long t0 = System.nanoTime();
+            int direct = page.request().get(server.getURL() + "/api/planning/cordon?boundary=E08000011").status();
+            String probe = "a direct request outside the browser answered " + direct + " in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms";
             throw new AssertionError("no cordon; estate panel '" + page.locator("#estate-out").textContent()
-                    + "', errors " + consoleErrors, e);
+                    + "', errors " + consoleErrors + ", waiting " + waiting() + "; " + probe, e);
         }
         assertThat(page.locator("#estate-out li").first()).containsText("New ANPR site");
         assertThat(page.locator(".anpr-site").first()).isVisible();
@@ -165,7 +184,12 @@ class PlannerPageTest {
         page.fill("#f-title", "Open ground");
         page.fill("#f-cameras", "6");
         page.click("#run");
-        assertThat(page.locator("#r-sites li")).hasCount(6);
+        try {
+            assertThat(page.locator("#r-sites li")).hasCount(6);
+        } catch (AssertionError e) {
+            throw new AssertionError("no plan; status '" + page.locator("#plan-status").textContent() + "', errors "
+                    + consoleErrors + ", waiting " + waiting(), e);
+        }
         assertThat(page.locator("#saved-list li", new Page.LocatorOptions().setHasText("Open ground"))).hasCount(1);
         String openId = page.locator("#x-report").getAttribute("href").replaceAll(".*/api/plans/([^/]+)/report", "$1");
 
@@ -183,7 +207,12 @@ class PlannerPageTest {
         assertThat(page.locator("#saved-list li", new Page.LocatorOptions().setHasText("With buildings"))).hasCount(1);
         page.locator("#r-sites li").first().click();
         // zoomed to the first site: the chosen layer's block in front of it is drawn
-        assertThat(page.locator("#buildings-hint")).containsText("1 building in view");
+        try {
+            assertThat(page.locator("#buildings-hint")).containsText("1 building in view");
+        } catch (AssertionError e) {
+            throw new AssertionError("no buildings drawn; hint '" + page.locator("#buildings-hint").textContent()
+                    + "', errors " + consoleErrors + ", waiting " + waiting(), e);
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-buildings.png")));
         Files.deleteIfExists(blocks);
 
@@ -194,7 +223,7 @@ class PlannerPageTest {
             assertThat(page.locator("#compare")).isVisible();
         } catch (AssertionError e) {
             throw new AssertionError("no comparison; status '" + page.locator("#plan-status").textContent()
-                    + "', errors " + consoleErrors, e);
+                    + "', errors " + consoleErrors + ", waiting " + waiting(), e);
         }
         assertThat(page.locator("#compare-table th .swatch")).hasCount(2);
         assertThat(page.locator("#compare-table")).containsText("Vehicle crime");
