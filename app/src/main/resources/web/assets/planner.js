@@ -302,7 +302,8 @@
     var map = S.map;
     if (layers.existing) { map.removeLayer(layers.existing); layers.existing = null; }
     if (!$('show-existing').checked) { return; }
-    S.getJson('/api/planning/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)).then(function (fc) {
+    S.getJson('/api/planning/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)
+      + ($('f-buildings').value ? '&buildingLayer=' + encodeURIComponent($('f-buildings').value) : '')).then(function (fc) {
       layers.existing = L.geoJSON(fc, {
         style: { color: '#1f5fbf', weight: 1, fillColor: '#1f5fbf', fillOpacity: 0.25 },
         onEachFeature: function (f, l) {
@@ -392,7 +393,7 @@
     }).then(function (layer) {
       $('f-buildings-status').textContent = layer.message || ('Stored ' + layer.name);
       input.value = '';
-      return loadBuildings(layer.id).then(loadFootprints);
+      return loadBuildings(layer.id).then(function () { loadFootprints(); loadExisting(); });
     }).catch(function (e) {
       $('f-buildings-status').textContent = 'These buildings cannot be used: ' + e.message;
       input.value = '';
@@ -668,7 +669,7 @@
     $('compare-run').addEventListener('click', compare);
     $('compare-close').addEventListener('click', closeCompare);
     $('f-buildings-file').addEventListener('change', uploadBuildings);
-    $('f-buildings').addEventListener('change', loadFootprints);
+    $('f-buildings').addEventListener('change', function () { loadFootprints(); loadExisting(); });
     $('show-buildings').addEventListener('change', loadFootprints);
     ['f-fov', 'f-px', 'f-dori'].forEach(function (id) { $(id).addEventListener('input', showRange); });
     $('f-dori').addEventListener('change', loadExisting);

@@ -112,6 +112,20 @@ public class BuildingLayers {
         return store.footprints(layer.id(), box);
     }
 
+    /**
+     * The layer's footprints within {@code metres} of the WGS84 box {@code area} (a camera at the
+     * box's edge sees that far beyond it).
+     */
+    public List<Polygon> footprintsAround(BuildingLayer layer, Envelope area, double metres) {
+        double midLat = Math.toRadians((area.getMinY() + area.getMaxY()) / 2);
+        // a margin, not a measurement: a metre is at most 1/111,320 of a degree of latitude
+        double dLat = (metres + 10) / 111_320.0;
+        double dLon = dLat / Math.max(0.05, Math.cos(midLat));
+        Envelope box = new Envelope(area);
+        box.expandBy(dLon, dLat);
+        return store.footprints(layer.id(), box);
+    }
+
     private static String actor(String user) {
         return user == null || user.isBlank() ? "system:planner" : user;
     }

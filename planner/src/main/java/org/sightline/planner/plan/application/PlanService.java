@@ -83,8 +83,8 @@ public class PlanService {
         PlanInputs inputs = inputs(boundary, request);
         if (layer.isPresent()) {
             progress.phase("reading building footprints");
-            inputs = inputs.withFootprints(buildings.footprints(layer.get(),
-                    reach(boundary.area().getEnvelopeInternal(), request.camera().groundRangeMetres())),
+            inputs = inputs.withFootprints(buildings.footprintsAround(layer.get(), boundary.area().getEnvelopeInternal(),
+                    request.camera().groundRangeMetres()),
                     "layer '" + layer.get().name() + "'");
         }
         PlanOutcome outcome = runner.run(request, inputs, progress);
@@ -97,16 +97,6 @@ public class PlanService {
                 view.sites().size(), view.solver(), 100 * view.coveredShare(),
                 layer.map(l -> "; buildings " + l.id()).orElse(""))));
         return view.withId(id.toString(), stored.createdAt().toString());
-    }
-
-    /** The WGS84 box of {@code area} grown by {@code metres} on every side (a camera at the edge sees that far). */
-    static Envelope reach(Envelope area, double metres) {
-        double midLat = Math.toRadians((area.getMinY() + area.getMaxY()) / 2);
-        double dLat = (metres + 10) / 111_320.0;
-        double dLon = dLat / Math.max(0.05, Math.cos(midLat));
-        Envelope e = new Envelope(area);
-        e.expandBy(dLon, dLat);
-        return e;
     }
 
     /**

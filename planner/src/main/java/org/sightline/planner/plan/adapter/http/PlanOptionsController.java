@@ -36,14 +36,19 @@ import org.sightline.geo.io.feature.GeoFeature;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.coverage.domain.CoverageSector;
 import org.sightline.planner.coverage.domain.DoriLevel;
+import org.sightline.planner.coverage.domain.Occlusion;
 import org.sightline.planner.demand.domain.CrimeTypes;
 import org.sightline.planner.demand.domain.MonthRanges;
+import org.sightline.planner.occlusion.application.BuildingLayers;
+import org.sightline.planner.occlusion.domain.BuildingLayer;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
 
 /**
  * What the planner page needs besides plans: {@code GET /api/planning/options} (months with stored
- * crimes, crime types and defaults, DORI levels) and {@code GET /api/planning/existing-coverage?dori=}
- * (the overt CCTV estate's coverage sectors at a DORI level, as GeoJSON).
+ * crimes, crime types and defaults, DORI levels) and
+ * {@code GET /api/planning/existing-coverage?dori=[&buildingLayer=ID]} (the overt CCTV estate's
+ * coverage sectors at a DORI level, cut at the buildings of a stored layer when one is named, as
+ * GeoJSON).
  */
 @Controller("/api/planning")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,12 +56,14 @@ public class PlanOptionsController {
 
     private final PlannerCrimeQuery crimes;
     private final CameraStore cameras;
+    private final BuildingLayers buildings;
     private final ObjectMapper json;
     private final ProjectionService projections = new ProjectionService();
 
-    public PlanOptionsController(PlannerCrimeQuery crimes, CameraStore cameras, ObjectMapper json) {
+    public PlanOptionsController(PlannerCrimeQuery crimes, CameraStore cameras, BuildingLayers buildings, ObjectMapper json) {
         this.crimes = crimes;
         this.cameras = cameras;
+        this.buildings = buildings;
         this.json = json;
     }
 
@@ -82,12 +89,18 @@ public class PlanOptionsController {
     }
 
     @Get(uri = "/existing-coverage", produces = {GeoJsonResponses.GEO_JSON, GeoJsonResponses.PROBLEM_JSON})
-    public MutableHttpResponse<byte[]> existingCoverage(@Nullable @QueryValue String dori) {
+    public MutableHttpResponse<byte[]> existingCoverage(@Nullable @QueryValue String dori,
+                                                        @Nullable @QueryValue String buildingLayer) {
         DoriLevel level;
+        Optional<BuildingLayer> layer = Optional.empty();
         try {
             String text = dori == null ? "detect" : dori;
             level = DoriLevel.find(text).orElseThrow(() -> new IllegalArgumentException(
                     "dori must be detect, observe, recognise or identify, was '" + text + "'"));
+            if (buildingLayer != null && !buildingLayer.isBlank()) {
+                layer = Optional.of(buildings.find(buildingLayer).orElseThrow(() -> new IllegalArgumentException(
+                        "no stored building layer '" + buildingLayer + "'")));
+            }
         } catch (IllegalArgumentException e) {
             return GeoJsonResponses.badRequest(e.getMessage());
         }
@@ -99,12 +112,21 @@ public class PlanOptionsController {
             estate.forEach(c -> e.expandToInclude(c.position().lonDegrees(), c.position().latDegrees()));
             MetricProjection projection = projections.forArea(e);
             GeometryFactory metric = new GeometryFactory();
+            List<CoverageSector> sectors = new ArrayList<>();
             for (Camera c : estate) {
                 boolean allRound = c.horizontalFovDegrees() >= 360;
                 CameraSpec spec = new CameraSpec(allRound ? 30 : c.horizontalFovDegrees(), c.resolution().widthPixels(),
                         c.mountHeightMetres(), allRound, level);
-                CoverageSector sector = CoverageSector.of(spec, projection.project(c.position()), c.azimuth().degrees());
-                Coordinate[] ring = sector.toPolygon(metric).getCoordinates();
+                sectors.add(CoverageSector.of(spec, projection.project(c.position()), c.azimuth().degrees()));
+            }
+            double reach = sectors.stream().mapToDouble(CoverageSector::radiusMetres).max().orElse(0);
+            Occlusion occlusion = layer.map(l -> Occlusion.ofWgs84(buildings.footprintsAround(l, e, reach), projection))
+                    .orElse(Occlusion.none());
+            for (int k = 0; k < estate.size(); k++) {
+                Camera c = estate.get(k);
+                CoverageSector sector = sectors.get(k);
+                Coordinate[] ring = sector.toVisiblePolygon(metric, occlusion.from(sector.apex(), sector.radiusMetres()))
+                        .getCoordinates();
                 Coordinate[] wgs = new Coordinate[ring.length];
                 for (int i = 0; i < ring.length; i++) {
                     LonLat p = projection.unproject(new GridPoint(ring[i].x, ring[i].y));
@@ -113,7 +135,7 @@ public class PlanOptionsController {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("id", c.id().value());
                 p.put("azimuth_degrees", c.azimuth().degrees());
-                p.put("range_metres", Math.round(spec.groundRangeMetres() * 10) / 10.0);
+                p.put("range_metres", Math.round(sector.radiusMetres() * 10) / 10.0);
                 p.put("status", c.status().name().toLowerCase(Locale.ROOT));
                 features.add(new GeoFeature(features.size() + 1, Wgs84.FACTORY.createPolygon(wgs), p));
             }

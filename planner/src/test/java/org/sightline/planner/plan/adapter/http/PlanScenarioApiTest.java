@@ -242,6 +242,46 @@ class PlanScenarioApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void existingCameraSectorsAreCutAtTheBuildingsOfAChosenLayer() throws Exception {
+        var camera = cameras.list(Optional.empty(), false).stream()
+                .filter(c -> c.kind() == org.sightline.geo.camera.domain.CameraKind.CCTV
+                        && c.horizontalFovDegrees() < 360).findFirst().orElseThrow();
+        GridPoint at = bng.project(camera.position());
+        double a = Math.toRadians(camera.azimuth().degrees());
+        List<String> ring = new ArrayList<>();
+        for (double[] c : new double[][] {{20, -20}, {20, 20}, {28, 20}, {28, -20}, {20, -20}}) {
+            LonLat p = bng.unproject(new GridPoint(at.eastingMetres() + c[0] * Math.sin(a) + c[1] * Math.cos(a),
+                    at.northingMetres() + c[0] * Math.cos(a) - c[1] * Math.sin(a)));
+            ring.add(String.format(Locale.ROOT, "[%.8f,%.8f]", p.lonDegrees(), p.latDegrees()));
+        }
+        String layer = json.readTree(upload("wall.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[["
+                + String.join(",", ring) + "]]}}]}").body()).path("id").asText();
+        double open = sectorArea(json.readTree(http.toBlocking().retrieve("/api/planning/existing-coverage")), camera.id().value());
+        double cut = sectorArea(json.readTree(http.toBlocking().retrieve("/api/planning/existing-coverage?buildingLayer=" + layer)),
+                camera.id().value());
+        assertThat(cut).isLessThan(0.5 * open).isPositive();
+        assertThat(problemDetail(() -> http.toBlocking().retrieve("/api/planning/existing-coverage?buildingLayer=nope")))
+                .contains("no stored building layer 'nope'");
+    }
+
+    /** Area (in square degrees: enough to compare) of one camera's sector in an existing-coverage answer. */
+    private static double sectorArea(JsonNode fc, String cameraId) {
+        for (JsonNode f : fc.path("features")) {
+            if (f.path("properties").path("id").asText().equals(cameraId)) {
+                JsonNode ring = f.path("geometry").path("coordinates").get(0);
+                double sum = 0;
+                for (int i = 0; i + 1 < ring.size(); i++) {
+                    sum += ring.get(i).get(0).asDouble() * ring.get(i + 1).get(1).asDouble()
+                            - ring.get(i + 1).get(0).asDouble() * ring.get(i).get(1).asDouble();
+                }
+                return Math.abs(sum) / 2;
+            }
+        }
+        throw new AssertionError("no sector of camera " + cameraId);
+    }
+
+    @Test
     void badLayersAndComparisonsAreRefusedWithTheReason() throws Exception {
         assertThat(problemDetail(() -> upload("roads.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
                 + "\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[-2.85,53.43],"
