@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
@@ -59,23 +63,24 @@ public class GeoImportService {
 
     /**
      * Imports police.uk street-level crime files (a directory stands for the .csv and .csv.gz files
-     * in it), all in one load.
+     * in it), all in one load. The result's phases are "streaming" (reading, parsing and copying,
+     * which overlap) and "storing" (moving the rows into the table and building its indexes).
      */
     public ImportResult crimes(Collection<Path> inputs, CrimeFilter filter, ReadListener listener) {
         List<Path> list = expand(inputs);
         PoliceUkCrimeCsvReader reader = new PoliceUkCrimeCsvReader();
         ReadListener shared = synchronizedListener(listener);
-        // two files are read at once: parsing is the slow part, and the writer thread and the
-        // database each take a share of the other core
+        // files are read two at a time: each reader parses, keys and encodes its rows, while the
+        // database takes what the copy writer sends; on two cores that keeps both busy
         int threads = Math.max(1, Math.min(list.size(), Math.min(2, Runtime.getRuntime().availableProcessors())));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crime-file-reader");
             t.setDaemon(true);
             return t;
         });
         try (CrimeBulkLoad load = crimes.begin(list.size() == 1 ? list.get(0).getFileName().toString()
                 : list.size() + " files")) {
-            List<java.util.concurrent.Future<ReadSummary>> reads = new ArrayList<>();
+            List<Future<ReadSummary>> reads = new ArrayList<>();
             for (Path file : list) {
                 reads.add(pool.submit(() -> {
                     try (CrimeBulkLoad.FileSink sink = load.file(file.getFileName().toString())) {
@@ -84,22 +89,32 @@ public class GeoImportService {
                 }));
             }
             List<ReadSummary> summaries = new ArrayList<>();
-            for (java.util.concurrent.Future<ReadSummary> f : reads) {
+            for (Future<ReadSummary> f : reads) {
                 summaries.add(await(f));
             }
-            return new ImportResult(summaries, load.finish());
+            long stored = load.finish();
+            List<String> notes = new ArrayList<>();
+            List<ImportResult.Phase> phases = new ArrayList<>();
+            load.phases().ifPresent(p -> {
+                if (p.emptyTable()) {
+                    notes.add("the crime table was empty: rows were copied straight in and its indexes built once");
+                }
+                phases.add(new ImportResult.Phase("streaming", p.streaming()));
+                phases.add(new ImportResult.Phase("storing", p.storing()));
+            });
+            return new ImportResult(summaries, stored, notes, phases);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ReadSummary await(java.util.concurrent.Future<ReadSummary> f) {
+    private static ReadSummary await(Future<ReadSummary> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while importing crimes", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
