@@ -1,9 +1,5 @@
 package org.sightline.geo.crime.adapter.file;
 
-import java.io.BufferedReader;
-import java.io.EOFException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,14 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.geo.crime.domain.CrimeFilter;
 import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.Wgs84;
 import org.sightline.geo.io.CsvRecordReader;
-import org.sightline.geo.io.InputFiles;
 import org.sightline.geo.io.ReadListener;
 import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.ReadTally;
@@ -63,15 +57,7 @@ public final class PoliceUkCrimeCsvReader {
      */
     public ReadSummary read(Path file, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadListener listener) {
         ReadTally tally = new ReadTally(file.getFileName().toString(), listener);
-        try (BufferedReader text = InputFiles.openText(file, listener)) {
-            readRows(new CsvRecordReader(text), filter, sink, tally);
-        } catch (NoSuchFileException e) {
-            tally.fileProblem(0, "file not found: " + file);
-        } catch (ZipException e) {
-            tally.fileProblem(0, "not a readable gzip file (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            tally.fileProblem(0, "cannot read the file: " + e.getMessage());
-        }
+        CsvRecordReader.read(file, listener, tally, csv -> readRows(csv, filter, sink, tally));
         return tally.summary();
     }
 
@@ -81,17 +67,8 @@ public final class PoliceUkCrimeCsvReader {
     }
 
     private void readRows(CsvRecordReader csv, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadTally tally) {
-        // a file holds one or a few months: parsing each month once saves a formatter call per row
-        Map<String, YearMonth> months = new HashMap<>();
-        List<String> header;
-        try {
-            header = csv.next();
-        } catch (IOException e) {
-            tally.fileProblem(1, "cannot read the header: " + describe(e));
-            return;
-        }
-        if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
-            tally.fileProblem(1, "the file is empty; expected the data.police.uk header: " + PUBLISHED_HEADER);
+        List<String> header = csv.header(tally, "the data.police.uk header: " + PUBLISHED_HEADER).orElse(null);
+        if (header == null) {
             return;
         }
         Columns columns = Columns.of(header);
@@ -101,36 +78,15 @@ public final class PoliceUkCrimeCsvReader {
                     + PUBLISHED_HEADER);
             return;
         }
-        while (true) {
-            List<String> row;
-            try {
-                row = csv.next();
-            } catch (CsvRecordReader.MalformedRecordException e) {
-                tally.rejected(e.line(), e.getMessage());
-                tally.fileProblem(e.line(), "cannot read past line " + e.line());
-                return;
-            } catch (IOException e) {
-                tally.fileProblem(csv.recordLine() + 1, "the file ends unexpectedly after line " + csv.recordLine()
-                        + " (" + describe(e) + "); rows before it were read");
-                return;
-            }
-            if (row == null) {
-                return;
-            }
-            long line = csv.recordLine();
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != header.size()) {
-                tally.rejected(line, "has " + row.size() + " fields, the header has " + header.size());
-                continue;
-            }
+        // a file holds one or a few months: parsing each month once saves a formatter call per row
+        Map<String, YearMonth> months = new HashMap<>();
+        csv.forEachRecord(header.size(), tally, (line, row) -> {
             CrimeRecord record;
             try {
                 record = toRecord(row, columns, months);
             } catch (IllegalArgumentException e) {
                 tally.rejected(line, e.getMessage());
-                continue;
+                return;
             }
             if (filter.test(record)) {
                 sink.accept(record);
@@ -138,7 +94,7 @@ public final class PoliceUkCrimeCsvReader {
             } else {
                 tally.filtered();
             }
-        }
+        });
     }
 
     private CrimeRecord toRecord(List<String> row, Columns c, Map<String, YearMonth> months) {
@@ -186,13 +142,6 @@ public final class PoliceUkCrimeCsvReader {
     private static String describe(Envelope e) {
         return e.equals(Wgs84.UNITED_KINGDOM) ? "(the United Kingdom)"
                 : String.format(Locale.ROOT, "(lon %.2f..%.2f, lat %.2f..%.2f)", e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY());
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof EOFException) {
-            return "truncated or corrupt gzip: " + e.getMessage();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Column positions by header name; absent optional columns read as empty. */
