@@ -62,8 +62,10 @@ public class ImportBench implements Callable<Integer> {
             store.deleteAll();
             // the same path as 'sightline import crimes DIR'
             long started = System.nanoTime();
+            long cpuBefore = processCpuNanos();
             ImportResult r = ctx.getBean(GeoImportService.class).crimes(List.of(data), CrimeFilter.ALL, ReadListener.NONE);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double javaCpu = (processCpuNanos() - cpuBefore) / 1e9;
             long rows = store.count();
             System.out.printf(Locale.ROOT, "files: %d; rows read %d, stored %d, rejected %d%n", r.files().size(), r.rowsRead(),
                     rows, r.rowsRejected());
@@ -73,6 +75,8 @@ public class ImportBench implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "total %.2f s (a fresh database: the table starts empty, so its indexes are built"
                     + " once after the load; loads into a non-empty table stage and merge instead)%n", seconds);
+            System.out.printf(Locale.ROOT, "CPU of this JVM during the import: %.2f s (parsing threads, copy writer, JIT and GC;"
+                    + " PostgreSQL's own work is on top)%n", javaCpu);
             System.out.println("after: " + Machine.loadAverage() + "; goal >= 100000 rows/s");
             Machine.bench("import.rows_per_s", Math.round(rows / seconds), "rows/s");
             return 0;
@@ -80,5 +84,10 @@ public class ImportBench implements Callable<Integer> {
             System.err.println(StartupFailure.explain(e));
             return 2;
         }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 }

@@ -24,6 +24,9 @@ final class CrimeRowEncoder {
     private final Map<UUID, Integer> occurrences = new HashMap<>(1 << 15);
     private final StringBuilder content = new StringBuilder(256);
     private byte[] contentBytes = new byte[256];
+    /** Text of recent coordinates: police.uk map points repeat, and Double.toString is costly. */
+    private final long[] coordinateBits = new long[4096];
+    private final String[] coordinateText = new String[4096];
 
     CrimeRowEncoder(String source) {
         this.source = source.getBytes(StandardCharsets.UTF_8);
@@ -57,12 +60,26 @@ final class CrimeRowEncoder {
     UUID rowKey(CrimeRecord r) {
         content.setLength(0);
         content.append(r.month()).append('|').append(r.crimeId()).append('|').append(r.reportedBy()).append('|')
-                .append(r.crimeType()).append('|').append(r.position().lonDegrees()).append('|')
-                .append(r.position().latDegrees()).append('|').append(r.location()).append('|')
+                .append(r.crimeType()).append('|').append(text(r.position().lonDegrees())).append('|')
+                .append(text(r.position().latDegrees())).append('|').append(r.location()).append('|')
                 .append(r.lsoaCode()).append('|').append(r.lsoaName());
         UUID base = digest(content);
         int seen = occurrences.merge(base, 1, Integer::sum) - 1;
         return seen == 0 ? base : digest(content.append('#').append(seen));
+    }
+
+    /** {@link Double#toString(double)}, as the key has always used, remembered for recent values. */
+    private String text(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        int slot = (int) (bits ^ (bits >>> 29)) & (coordinateBits.length - 1);
+        String cached = coordinateText[slot];
+        if (cached != null && coordinateBits[slot] == bits) {
+            return cached;
+        }
+        String text = Double.toString(value);
+        coordinateBits[slot] = bits;
+        coordinateText[slot] = text;
+        return text;
     }
 
     private UUID digest(StringBuilder text) {
