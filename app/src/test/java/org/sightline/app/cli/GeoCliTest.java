@@ -80,6 +80,59 @@ class GeoCliTest {
     }
 
     @Test
+    void crimeImportReportsBadRowsStoresTheGoodOnesOnceAndIsAudited() throws Exception {
+        // crime ids unique to this test: the app tests share one database
+        String id = "cli-" + System.nanoTime();
+        String header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context";
+        Path file = Files.writeString(dir.resolve("2019-05-test-street.csv"), header + "\n"
+                + id + "a,2019-05,Merseyside Police,Merseyside Police,-2.851,53.421,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Burglary,Under investigation,\n"
+                + id + "b,2019-05,Merseyside Police,Merseyside Police,n/a,53.421,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Burglary,Under investigation,\n"
+                + id + "c,2019-05,Merseyside Police,Merseyside Police,-2.852,53.422,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Vehicle crime,,\n"
+                + id + "d,2019-05,Merseyside Police,Merseyside Police,-2.98,53.41,On or near Dale Street,E01006512,"
+                + "Liverpool 060A,Burglary,,\n");
+        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).as(stderr()).isEqualTo(1);
+        assertThat(stderr()).contains("rejected 2019-05-test-street.csv:3: Longitude 'n/a' is not a number")
+                .doesNotContain("Exception");
+        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 2 stored");
+        out.reset();
+        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).isEqualTo(1);
+        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 0 stored");
+        try (var c = TestDatabase.get().connect(); var st = c.prepareStatement(
+                "SELECT details FROM audit_event WHERE action = 'geo.import.crimes' AND target = ? ORDER BY id")) {
+            st.setString(1, file.toString());
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("\"rejected\":1").contains("\"stored\":2");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("\"stored\":0");
+            }
+        }
+    }
+
+    @Test
+    void arterialsExportAsTheirOwnGeoPackageLayerAndTheExportIsAudited() throws Exception {
+        assertThat(run("import", "demo", "knowsley")).as(stderr()).isZero();
+        Path gpkg = dir.resolve("arterials.gpkg");
+        assertThat(run("export", "arterials", "--format", "gpkg", "--out", gpkg.toString())).as(stderr()).isZero();
+        try (mil.nga.geopackage.GeoPackage g = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile())) {
+            assertThat(g.getFeatureTables()).containsExactly("arterials");
+            assertThat(g.getFeatureDao("arterials").count()).isPositive();
+        }
+        try (var c = TestDatabase.get().connect(); var st = c.prepareStatement(
+                "SELECT details FROM audit_event WHERE action = 'geo.export.arterials' AND target = ?")) {
+            st.setString(1, gpkg.toAbsolutePath().toString());
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("\"format\":\"gpkg\"").contains("\"include_covert\":false");
+            }
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndOneClearLine() {
         assertThat(run("export", "bridges", "--out", dir.resolve("x.geojson").toString())).isEqualTo(2);
         assertThat(stderr()).contains("KIND must be one of boundaries, roads, arterials, crossings, cameras, candidates");
