@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
@@ -70,6 +71,9 @@ public class GeoImportService {
         List<Path> list = expand(inputs);
         PoliceUkCrimeCsvReader reader = new PoliceUkCrimeCsvReader();
         ReadListener shared = synchronizedListener(listener);
+        // one progress over all files: a directory of monthly files is one import to the user
+        long totalBytes = list.stream().mapToLong(GeoImportService::sizeOrZero).sum();
+        AtomicLongArray bytesByFile = new AtomicLongArray(list.size());
         // files are read two at a time: each reader parses, keys and encodes its rows, while the
         // database takes what the copy writer sends; on two cores that keeps both busy
         int threads = Math.max(1, Math.min(list.size(), Math.min(2, Runtime.getRuntime().availableProcessors())));
@@ -81,10 +85,12 @@ public class GeoImportService {
         try (CrimeBulkLoad load = crimes.begin(list.size() == 1 ? list.get(0).getFileName().toString()
                 : list.size() + " files")) {
             List<Future<ReadSummary>> reads = new ArrayList<>();
-            for (Path file : list) {
+            for (int i = 0; i < list.size(); i++) {
+                Path file = list.get(i);
+                ReadListener overall = list.size() == 1 ? shared : new OverallProgress(shared, bytesByFile, i, totalBytes);
                 reads.add(pool.submit(() -> {
                     try (CrimeBulkLoad.FileSink sink = load.file(file.getFileName().toString())) {
-                        return reader.read(file, filter, sink, shared);
+                        return reader.read(file, filter, sink, overall);
                     }
                 }));
             }
@@ -119,6 +125,36 @@ public class GeoImportService {
                 throw re;
             }
             throw new IllegalStateException("crime import failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // reported by the reader
+        }
+    }
+
+    /** Turns one file's progress into progress over all files of the import. */
+    private record OverallProgress(ReadListener target, AtomicLongArray bytesByFile, int index, long totalBytes)
+            implements ReadListener {
+        @Override
+        public void problem(org.sightline.geo.io.RowProblem problem) {
+            target.problem(problem);
+        }
+
+        @Override
+        public void progress(long bytesRead, long fileBytes) {
+            // under one lock, so that the sums reach the listener in order and the total only once
+            synchronized (bytesByFile) {
+                bytesByFile.set(index, bytesRead);
+                long sum = 0;
+                for (int i = 0; i < bytesByFile.length(); i++) {
+                    sum += bytesByFile.get(i);
+                }
+                target.progress(sum, totalBytes);
+            }
         }
     }
 
