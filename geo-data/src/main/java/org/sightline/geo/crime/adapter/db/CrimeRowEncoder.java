@@ -22,8 +22,9 @@ final class CrimeRowEncoder {
     private final MessageDigest sha256;
     /** A monthly Merseyside file holds about 14,000 rows; sized so that it rarely grows. */
     private final Map<UUID, Integer> occurrences = new HashMap<>(1 << 15);
-    private final StringBuilder content = new StringBuilder(256);
-    private byte[] contentBytes = new byte[256];
+    /** The key text of the current row, as UTF-8. */
+    private byte[] text = new byte[256];
+    private int length;
     /** Text of recent coordinates: police.uk map points repeat, and Double.toString is costly. */
     private final long[] coordinateBits = new long[4096];
     private final String[] coordinateText = new String[4096];
@@ -54,18 +55,21 @@ final class CrimeRowEncoder {
     }
 
     /**
-     * The key of {@code r}. The outcome is left out, so that a republished month with a revised
-     * outcome updates the stored row. Keys stored by earlier versions are derived the same way.
+     * The key of {@code r}: the first 128 bits of the SHA-256 of the UTF-8 text
+     * {@code month|crimeId|reportedBy|crimeType|lon|lat|location|lsoaCode|lsoaName} (coordinates
+     * as {@link Double#toString(double)}), with {@code #n} appended for the n-th repeat of the same
+     * text in the file. The outcome is left out, so that a republished month with a revised
+     * outcome updates the stored row. Keys stored by earlier versions were derived the same way.
      */
     UUID rowKey(CrimeRecord r) {
-        content.setLength(0);
-        content.append(r.month()).append('|').append(r.crimeId()).append('|').append(r.reportedBy()).append('|')
-                .append(r.crimeType()).append('|').append(text(r.position().lonDegrees())).append('|')
-                .append(text(r.position().latDegrees())).append('|').append(r.location()).append('|')
-                .append(r.lsoaCode()).append('|').append(r.lsoaName());
-        UUID base = digest(content);
+        length = 0;
+        put(r.month().toString()).put('|').put(r.crimeId()).put('|').put(r.reportedBy()).put('|')
+                .put(r.crimeType()).put('|').put(text(r.position().lonDegrees())).put('|')
+                .put(text(r.position().latDegrees())).put('|').put(r.location()).put('|')
+                .put(r.lsoaCode()).put('|').put(r.lsoaName());
+        UUID base = digest();
         int seen = occurrences.merge(base, 1, Integer::sum) - 1;
-        return seen == 0 ? base : digest(content.append('#').append(seen));
+        return seen == 0 ? base : put('#').put(Integer.toString(seen)).digest();
     }
 
     /** {@link Double#toString(double)}, as the key has always used, remembered for recent values. */
@@ -82,8 +86,38 @@ final class CrimeRowEncoder {
         return text;
     }
 
-    private UUID digest(StringBuilder text) {
-        hashUtf8(text);
+    /** Appends the UTF-8 bytes of {@code s} to the key text; ASCII (nearly all) byte by byte. */
+    private CrimeRowEncoder put(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = s.substring(i).getBytes(StandardCharsets.UTF_8);
+                ensure(rest.length);
+                System.arraycopy(rest, 0, text, length, rest.length);
+                length += rest.length;
+                return this;
+            }
+            text[length++] = (byte) c;
+        }
+        return this;
+    }
+
+    private CrimeRowEncoder put(char asciiSeparator) {
+        ensure(1);
+        text[length++] = (byte) asciiSeparator;
+        return this;
+    }
+
+    private void ensure(int more) {
+        if (length + more > text.length) {
+            text = java.util.Arrays.copyOf(text, Math.max(2 * text.length, length + more));
+        }
+    }
+
+    private UUID digest() {
+        sha256.update(text, 0, length);
         byte[] h = sha256.digest();
         long hi = 0;
         long lo = 0;
@@ -92,22 +126,5 @@ final class CrimeRowEncoder {
             lo = (lo << 8) | (h[i + 8] & 0xff);
         }
         return new UUID(hi, lo);
-    }
-
-    /** Feeds the UTF-8 bytes of {@code text} to the digest; ASCII (nearly every row) goes through a reused buffer. */
-    private void hashUtf8(StringBuilder text) {
-        int n = text.length();
-        if (contentBytes.length < n) {
-            contentBytes = new byte[Math.max(n, 2 * contentBytes.length)];
-        }
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                sha256.update(text.toString().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            contentBytes[i] = (byte) c;
-        }
-        sha256.update(contentBytes, 0, n);
     }
 }

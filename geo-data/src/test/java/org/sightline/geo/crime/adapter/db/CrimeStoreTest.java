@@ -166,6 +166,11 @@ class CrimeStoreTest implements TestPropertyProvider {
         assertThat(encoder.rowKey(r)).isEqualTo(sha256Uuid(content + "#1"));
         assertThat(new CrimeRowEncoder("other.csv").rowKey(withOutcome(r, "Court result unavailable")))
                 .isEqualTo(sha256Uuid(content));
+        // text outside ASCII is hashed as UTF-8, coordinates as Double.toString writes them
+        CrimeRecord cafe = new CrimeRecord("ab12", YearMonth.of(2020, 6), "Merseyside Police", "Burglary",
+                new LonLat(-2.9, 53.4000001), "On or near Café ‘Ō’ Road", "E01006448", "Knowsley 001A", "");
+        assertThat(new CrimeRowEncoder("x.csv").rowKey(cafe)).isEqualTo(sha256Uuid(
+                "2020-06|ab12|Merseyside Police|Burglary|-2.9|53.4000001|On or near Café ‘Ō’ Road|E01006448|Knowsley 001A"));
     }
 
     private static CrimeRecord withOutcome(CrimeRecord r, String outcome) {
