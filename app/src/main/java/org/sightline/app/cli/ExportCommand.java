@@ -68,11 +68,6 @@ public class ExportCommand implements Callable<Integer> {
         }
         try (ApplicationContext ctx = config.start()) {
             long n = ctx.getBean(GeoExportService.class).export(k.get(), out, f.get(), box, Optional.ofNullable(boundary), includeCovert);
-            // an export takes data out of the system (covert cameras among it, if asked): on the record
-            ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), "system:cli",
-                    "geo.export." + k.get().name().toLowerCase(Locale.ROOT), out.toAbsolutePath().toString(), "", "",
-                    String.format(Locale.ROOT, "{\"features\":%d,\"format\":\"%s\",\"bbox\":\"%s\",\"include_covert\":%b}",
-                            n, f.get().key(), bbox == null ? "" : bbox, includeCovert)));
             System.out.println("Wrote " + n + " " + k.get().name().toLowerCase(Locale.ROOT) + " to " + out + " (" + f.get().key() + ")");
             ctx.getBean(AuditLog.class).record(new AuditEvent(Instant.now(), ComplianceCommand.actor(), "export.layer",
                     k.get().name().toLowerCase(Locale.ROOT), "", "", "file=" + out.toAbsolutePath() + ";format=" + f.get().key()

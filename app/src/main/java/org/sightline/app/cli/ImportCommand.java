@@ -60,7 +60,7 @@ public class ImportCommand implements Runnable {
          * the import on the audit trail (it changes stored data) with what it took.
          */
         int withProgress(ApplicationContext ctx, java.util.function.Function<ProgressBar, ImportResult> work, String what,
-                         String target) {
+                         String files) {
             try (java.io.Writer rejectsOut = rejects == null ? null
                     : java.nio.file.Files.newBufferedWriter(rejects, java.nio.charset.StandardCharsets.UTF_8)) {
                 if (rejectsOut != null) {
@@ -69,7 +69,7 @@ public class ImportCommand implements Runnable {
                 ProgressBar progress = new ProgressBar(System.err, showProblems, rejectsOut);
                 ImportResult result = work.apply(progress);
                 progress.clear();
-                audit(ctx, what, target, result);
+                audit(ctx, what, files, result);
                 int code = report(result, what);
                 if (rejects != null) {
                     System.out.println("  rejected rows written to " + rejects);
@@ -82,13 +82,16 @@ public class ImportCommand implements Runnable {
         }
     }
 
-    /** Records an import on the audit trail: action {@code geo.import.<what>}, the files, and the counts. */
-    static void audit(ApplicationContext ctx, String what, String target, ImportResult r) {
-        String details = String.format(java.util.Locale.ROOT, "{\"read\":%d,\"accepted\":%d,\"filtered\":%d,\"rejected\":%d,"
-                + "\"stored\":%d,\"complete\":%b}", r.rowsRead(), r.rowsAccepted(), r.rowsFiltered(), r.rowsRejected(),
-                r.stored(), r.complete());
-        ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), "system:cli",
-                "geo.import." + what.replace(' ', '-'), target, "", "", details));
+    /**
+     * Records an import on the audit trail like exports ({@code import.layer}, who, the kind of
+     * data, and the files with what they gave).
+     */
+    static void audit(ApplicationContext ctx, String what, String files, ImportResult r) {
+        String details = String.format(java.util.Locale.ROOT, "files=%s;read=%d;accepted=%d;filtered=%d;rejected=%d;stored=%d%s",
+                files, r.rowsRead(), r.rowsAccepted(), r.rowsFiltered(), r.rowsRejected(), r.stored(),
+                r.complete() ? "" : ";incomplete");
+        ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), ComplianceCommand.actor(), "import.layer",
+                what, "", "", details));
     }
 
     /** Prints the summary and returns the exit code. */
@@ -286,8 +289,8 @@ public class ImportCommand implements Runnable {
         public Integer call() {
             try (ApplicationContext ctx = config.start()) {
                 String loaded = ctx.getBean(DemoAreaLoader.class).load(area).describe();
-                ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), "system:cli", "geo.import.demo", area,
-                        "", "", loaded));
+                ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), ComplianceCommand.actor(),
+                        "import.layer", "demo", "", "", "area=" + area + ";" + loaded));
                 System.out.println(loaded);
                 return 0;
             } catch (IllegalArgumentException e) {
