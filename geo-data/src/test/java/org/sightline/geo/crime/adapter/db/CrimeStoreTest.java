@@ -185,20 +185,16 @@ class CrimeStoreTest implements TestPropertyProvider {
     }
 
     private static List<String> outcomes() throws Exception {
-        List<String> out = new java.util.ArrayList<>();
-        try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT DISTINCT outcome FROM geo_crime ORDER BY 1")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return column("SELECT DISTINCT outcome FROM geo_crime ORDER BY 1");
     }
 
     private static List<String> indexDefinitions() throws Exception {
+        return column("SELECT indexdef FROM pg_indexes WHERE tablename = 'geo_crime' ORDER BY indexname");
+    }
+
+    private static List<String> column(String sql) throws Exception {
         List<String> out = new java.util.ArrayList<>();
-        try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT indexdef FROM pg_indexes WHERE tablename = 'geo_crime' ORDER BY indexname")) {
+        try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
