@@ -18,6 +18,8 @@ import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.feature.FeatureFormat;
 import org.sightline.geo.transfer.GeoImportService;
 import org.sightline.geo.transfer.ImportResult;
+import org.sightline.platform.audit.AuditLog;
+import org.sightline.platform.audit.domain.AuditEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +55,12 @@ public class ImportCommand implements Runnable {
         @Option(names = "--rejects", paramLabel = "FILE", description = "Write every rejected row (file,line,reason) to this CSV file.")
         Path rejects;
 
-        /** Runs {@code work} with a progress listener, writing the rejects file if asked. */
-        int withProgress(java.util.function.Function<ProgressBar, ImportResult> work, String what) {
+        /**
+         * Runs {@code work} with a progress listener, writing the rejects file if asked, and puts
+         * the import on the audit trail (it changes stored data) with what it took.
+         */
+        int withProgress(ApplicationContext ctx, java.util.function.Function<ProgressBar, ImportResult> work, String what,
+                         String files) {
             try (java.io.Writer rejectsOut = rejects == null ? null
                     : java.nio.file.Files.newBufferedWriter(rejects, java.nio.charset.StandardCharsets.UTF_8)) {
                 if (rejectsOut != null) {
@@ -63,6 +69,7 @@ public class ImportCommand implements Runnable {
                 ProgressBar progress = new ProgressBar(System.err, showProblems, rejectsOut);
                 ImportResult result = work.apply(progress);
                 progress.clear();
+                audit(ctx, what, files, result);
                 int code = report(result, what);
                 if (rejects != null) {
                     System.out.println("  rejected rows written to " + rejects);
@@ -73,6 +80,18 @@ public class ImportCommand implements Runnable {
                 return 2;
             }
         }
+    }
+
+    /**
+     * Records an import on the audit trail like exports ({@code import.layer}, who, the kind of
+     * data, and the files with what they gave).
+     */
+    static void audit(ApplicationContext ctx, String what, String files, ImportResult r) {
+        String details = String.format(java.util.Locale.ROOT, "files=%s;read=%d;accepted=%d;filtered=%d;rejected=%d;stored=%d%s",
+                files, r.rowsRead(), r.rowsAccepted(), r.rowsFiltered(), r.rowsRejected(), r.stored(),
+                r.complete() ? "" : ";incomplete");
+        ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), ComplianceCommand.actor(), "import.layer",
+                what, "", "", details));
     }
 
     /** Prints the summary and returns the exit code. */
@@ -139,7 +158,8 @@ public class ImportCommand implements Runnable {
                 }
                 CrimeFilter filter = new CrimeFilter(area, months, new HashSet<>(types));
                 GeoImportService imports = ctx.getBean(GeoImportService.class);
-                return common.withProgress(progress -> imports.crimes(inputs, filter, progress), "crimes");
+                return common.withProgress(ctx, progress -> imports.crimes(inputs, filter, progress), "crimes",
+                        inputs.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" ")));
             } catch (RuntimeException e) {
                 System.err.println(StartupFailure.explain(e));
                 return 2;
@@ -179,7 +199,8 @@ public class ImportCommand implements Runnable {
             try (ApplicationContext ctx = common.config.start()) {
                 GeoImportService imports = ctx.getBean(GeoImportService.class);
                 Optional<FeatureFormat> chosen = f;
-                return common.withProgress(progress -> load(imports, chosen, Optional.ofNullable(layer), progress), what());
+                return common.withProgress(ctx, progress -> load(imports, chosen, Optional.ofNullable(layer), progress), what(),
+                        file.toString());
             } catch (RuntimeException e) {
                 System.err.println(StartupFailure.explain(e));
                 return 2;
@@ -267,7 +288,10 @@ public class ImportCommand implements Runnable {
         @Override
         public Integer call() {
             try (ApplicationContext ctx = config.start()) {
-                System.out.println(ctx.getBean(DemoAreaLoader.class).load(area).describe());
+                String loaded = ctx.getBean(DemoAreaLoader.class).load(area).describe();
+                ctx.getBean(AuditLog.class).record(new AuditEvent(java.time.Instant.now(), ComplianceCommand.actor(),
+                        "import.layer", "demo", "", "", "area=" + area + ";" + loaded));
+                System.out.println(loaded);
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());

@@ -18,6 +18,7 @@ import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.io.ReadListener;
 import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.feature.FeatureFiles;
+import org.sightline.testing.TestDatabase;
 
 /** {@code sightline import} and {@code export} end to end against this run's PostGIS database. */
 class GeoCliTest {
@@ -77,6 +78,54 @@ class GeoCliTest {
         assertThat(run("export", "crossings", "--boundary", "E08000011", "--format", "csv", "--out", crossings.toString()))
                 .as(stderr()).isZero();
         assertThat(Files.readString(crossings)).startsWith("boundary_code,road_number").contains("M57").contains("M62");
+    }
+
+    @Test
+    void crimeImportReportsBadRowsStoresTheGoodOnesOnceAndIsAudited() throws Exception {
+        // crime ids unique to this test: the app tests share one database
+        String id = "cli-" + System.nanoTime();
+        String header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,"
+                + "Crime type,Last outcome category,Context";
+        Path file = Files.writeString(dir.resolve("2019-05-test-street.csv"), header + "\n"
+                + id + "a,2019-05,Merseyside Police,Merseyside Police,-2.851,53.421,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Burglary,Under investigation,\n"
+                + id + "b,2019-05,Merseyside Police,Merseyside Police,n/a,53.421,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Burglary,Under investigation,\n"
+                + id + "c,2019-05,Merseyside Police,Merseyside Police,-2.852,53.422,On or near Marl Road,E01006448,"
+                + "Knowsley 001A,Vehicle crime,,\n"
+                + id + "d,2019-05,Merseyside Police,Merseyside Police,-2.98,53.41,On or near Dale Street,E01006512,"
+                + "Liverpool 060A,Burglary,,\n");
+        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).as(stderr()).isEqualTo(1);
+        assertThat(stderr()).contains("rejected 2019-05-test-street.csv:3: Longitude 'n/a' is not a number")
+                .doesNotContain("Exception");
+        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 2 stored");
+        cli.clear();
+        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).isEqualTo(1);
+        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 0 stored");
+        try (var c = TestDatabase.get().connect(); var st = c.prepareStatement(
+                "SELECT actor, details FROM audit_event WHERE action = 'import.layer' AND target = 'crimes'"
+                        + " AND starts_with(details, ?) ORDER BY id")) {
+            st.setString(1, "files=" + file + ";");
+            try (var rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).startsWith("cli:");
+                assertThat(rs.getString(2)).contains(";read=4;accepted=2;filtered=1;rejected=1;stored=2");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).contains(";stored=0");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void arterialsExportAsTheirOwnGeoPackageLayer() throws Exception {
+        assertThat(run("import", "demo", "knowsley")).as(stderr()).isZero();
+        Path gpkg = dir.resolve("arterials.gpkg");
+        assertThat(run("export", "arterials", "--format", "gpkg", "--out", gpkg.toString())).as(stderr()).isZero();
+        try (mil.nga.geopackage.GeoPackage g = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile())) {
+            assertThat(g.getFeatureTables()).containsExactly("arterials");
+            assertThat(g.getFeatureDao("arterials").count()).isPositive();
+        }
     }
 
     @Test

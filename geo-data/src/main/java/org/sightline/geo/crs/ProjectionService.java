@@ -7,8 +7,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The one place where Sightline chooses a metric CRS. British National Grid (EPSG:27700, OSGB36
- * via the published 7-parameter Helmert, about 2 m absolute accuracy) for data inside Great
- * Britain, otherwise the UTM zone of the data's centre. Thread-safe; projections are cached.
+ * via the published 7-parameter Helmert: within 2 m of OSTN15 in north-west England, up to
+ * 3.5 m (95%) across Great Britain as Ordnance Survey states) for data inside Great Britain,
+ * otherwise the UTM zone of the data's centre. Thread-safe; projections are cached.
  */
 public final class ProjectionService {
 

@@ -66,6 +66,7 @@ public final class StagedCopy implements AutoCloseable {
         return stage;
     }
 
+    /** A text field; {@code null} becomes SQL NULL and a NUL character U+FFFD. */
     public StagedCopy text(String value) throws IOException {
         separator();
         if (value == null) {
@@ -79,6 +80,8 @@ public final class StagedCopy implements AutoCloseable {
                 case '\t' -> out.write("\\t");
                 case '\n' -> out.write("\\n");
                 case '\r' -> out.write("\\r");
+                // PostgreSQL text cannot hold NUL: keep the row, mark the character as unreadable
+                case '\0' -> out.write('\uFFFD');
                 default -> out.write(c);
             }
         }

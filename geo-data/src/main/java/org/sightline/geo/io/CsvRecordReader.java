@@ -1,13 +1,22 @@
 package org.sightline.geo.io;
 
+import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.ZipException;
 
 /**
  * Streams RFC 4180 CSV records (quoted fields may hold commas, quotes and line breaks) and tracks
- * the line on which each record starts. Holds one record in memory at a time.
+ * the line on which each record starts. Holds one record in memory at a time. Readers of files
+ * with a header use {@link #header} and {@link #forEachRecord}, which report what they cannot
+ * read on a {@link ReadTally} and never stop a file for one bad row; others call {@link #next()}.
  */
 public final class CsvRecordReader {
 
@@ -75,6 +84,96 @@ public final class CsvRecordReader {
             line++;
             return fields;
         }
+    }
+
+    /**
+     * Opens {@code file} (plain or gzip, see {@link InputFiles#openText}) and hands a reader over it
+     * to {@code body}. A file that is missing or cannot be opened is reported as the tally's file
+     * problem rather than thrown.
+     */
+    public static void read(Path file, ReadListener listener, ReadTally tally, Consumer<CsvRecordReader> body) {
+        try (BufferedReader text = InputFiles.openText(file, listener)) {
+            body.accept(new CsvRecordReader(text));
+        } catch (NoSuchFileException e) {
+            tally.fileProblem(0, "file not found: " + file);
+        } catch (ZipException e) {
+            tally.fileProblem(0, "not a readable gzip file (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            tally.fileProblem(0, "cannot read the file: " + describe(e));
+        }
+    }
+
+    /**
+     * The header record, or empty after reporting on {@code tally} why there is none: the file is
+     * empty (or holds one blank line), or its first line cannot be read.
+     *
+     * @param expected the header the caller wants, for the message about an empty file
+     */
+    public Optional<List<String>> header(ReadTally tally, String expected) {
+        List<String> header;
+        try {
+            header = next();
+        } catch (IOException e) {
+            tally.fileProblem(1, "cannot read the header: " + describe(e));
+            return Optional.empty();
+        }
+        if (header == null || isBlank(header)) {
+            tally.fileProblem(1, "the file is empty; expected " + expected);
+            return Optional.empty();
+        }
+        return Optional.of(header);
+    }
+
+    /**
+     * Hands every data record after the header to {@code records} with the line it starts on, up
+     * to the end of the input. Blank lines are skipped; a record whose number of fields is not
+     * {@code fields} is rejected on {@code tally}. A record that cannot be parsed (a quote never
+     * closed) or input that fails (a truncated gzip stream) ends the file: that is reported as the
+     * tally's file problem, and the records before it stand.
+     */
+    public void forEachRecord(int fields, ReadTally tally, RecordHandler records) {
+        while (true) {
+            List<String> row;
+            try {
+                row = next();
+            } catch (MalformedRecordException e) {
+                tally.rejected(e.line(), e.getMessage());
+                tally.fileProblem(e.line(), "cannot read past line " + e.line());
+                return;
+            } catch (IOException e) {
+                tally.fileProblem(recordLine + 1, "the file ends unexpectedly after line " + recordLine + " ("
+                        + describe(e) + "); rows before it were read");
+                return;
+            }
+            if (row == null) {
+                return;
+            }
+            if (isBlank(row)) {
+                continue;
+            }
+            if (row.size() != fields) {
+                tally.rejected(recordLine, "has " + row.size() + " fields, the header has " + fields);
+                continue;
+            }
+            records.record(recordLine, row);
+        }
+    }
+
+    /** Receives the records of {@link #forEachRecord}; a problem with one is reported on the tally. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void record(long line, List<String> fields);
+    }
+
+    private static boolean isBlank(List<String> record) {
+        return record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof EOFException) {
+            return "truncated or corrupt gzip: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Reads a quoted field after its opening quote, up to and including the closing quote. */

@@ -88,7 +88,8 @@ public class GeoExportService {
                 boundaries.list(bbox).forEach(b -> features.add(BoundaryFeatures.toFeature(b, features.size() + 1)));
             }
             case ROADS, ARTERIALS -> {
-                schema = RoadFeatures.SCHEMA;
+                schema = kind == Kind.ROADS ? RoadFeatures.SCHEMA
+                        : new FeatureSchema("arterials", RoadFeatures.SCHEMA.geometryType(), RoadFeatures.SCHEMA.columns());
                 roads.list(bbox, kind == Kind.ARTERIALS ? Optional.of(arterial) : Optional.empty())
                         .forEach(r -> features.add(RoadFeatures.toFeature(r, features.size() + 1)));
             }

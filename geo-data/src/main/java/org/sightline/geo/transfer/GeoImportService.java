@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
@@ -59,51 +64,97 @@ public class GeoImportService {
 
     /**
      * Imports police.uk street-level crime files (a directory stands for the .csv and .csv.gz files
-     * in it), all in one load.
+     * in it), all in one load. The result's phases are "streaming" (reading, parsing and copying,
+     * which overlap) and "storing" (moving the rows into the table and building its indexes).
      */
     public ImportResult crimes(Collection<Path> inputs, CrimeFilter filter, ReadListener listener) {
         List<Path> list = expand(inputs);
         PoliceUkCrimeCsvReader reader = new PoliceUkCrimeCsvReader();
         ReadListener shared = synchronizedListener(listener);
-        // two files are read at once: parsing is the slow part, and the writer thread and the
-        // database each take a share of the other core
+        // one progress over all files: a directory of monthly files is one import to the user
+        long totalBytes = list.stream().mapToLong(GeoImportService::sizeOrZero).sum();
+        AtomicLongArray bytesByFile = new AtomicLongArray(list.size());
+        // files are read two at a time: each reader parses, keys and encodes its rows, while the
+        // database takes what the copy writer sends; on two cores that keeps both busy
         int threads = Math.max(1, Math.min(list.size(), Math.min(2, Runtime.getRuntime().availableProcessors())));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "crime-file-reader");
             t.setDaemon(true);
             return t;
         });
         try (CrimeBulkLoad load = crimes.begin(list.size() == 1 ? list.get(0).getFileName().toString()
                 : list.size() + " files")) {
-            List<java.util.concurrent.Future<ReadSummary>> reads = new ArrayList<>();
-            for (Path file : list) {
+            List<Future<ReadSummary>> reads = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                Path file = list.get(i);
+                ReadListener overall = list.size() == 1 ? shared : new OverallProgress(shared, bytesByFile, i, totalBytes);
                 reads.add(pool.submit(() -> {
                     try (CrimeBulkLoad.FileSink sink = load.file(file.getFileName().toString())) {
-                        return reader.read(file, filter, sink, shared);
+                        return reader.read(file, filter, sink, overall);
                     }
                 }));
             }
             List<ReadSummary> summaries = new ArrayList<>();
-            for (java.util.concurrent.Future<ReadSummary> f : reads) {
+            for (Future<ReadSummary> f : reads) {
                 summaries.add(await(f));
             }
-            return new ImportResult(summaries, load.finish());
+            long stored = load.finish();
+            List<String> notes = new ArrayList<>();
+            List<ImportResult.Phase> phases = new ArrayList<>();
+            load.phases().ifPresent(p -> {
+                if (p.emptyTable()) {
+                    notes.add("the crime table was empty: rows were copied straight in and its indexes built once");
+                }
+                phases.add(new ImportResult.Phase("streaming", p.streaming()));
+                phases.add(new ImportResult.Phase("storing", p.storing()));
+            });
+            return new ImportResult(summaries, stored, notes, phases);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ReadSummary await(java.util.concurrent.Future<ReadSummary> f) {
+    private static ReadSummary await(Future<ReadSummary> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while importing crimes", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             throw new IllegalStateException("crime import failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // reported by the reader
+        }
+    }
+
+    /** Turns one file's progress into progress over all files of the import. */
+    private record OverallProgress(ReadListener target, AtomicLongArray bytesByFile, int index, long totalBytes)
+            implements ReadListener {
+        @Override
+        public void problem(org.sightline.geo.io.RowProblem problem) {
+            target.problem(problem);
+        }
+
+        @Override
+        public void progress(long bytesRead, long fileBytes) {
+            // under one lock, so that the sums reach the listener in order and the total only once
+            synchronized (bytesByFile) {
+                bytesByFile.set(index, bytesRead);
+                long sum = 0;
+                for (int i = 0; i < bytesByFile.length(); i++) {
+                    sum += bytesByFile.get(i);
+                }
+                target.progress(sum, totalBytes);
+            }
         }
     }
 

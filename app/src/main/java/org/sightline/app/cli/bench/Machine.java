@@ -11,14 +11,28 @@ public final class Machine {
     private Machine() {
     }
 
-    /** One line: cores, memory, CPU model, OS and Java version. */
+    /** One line: cores, memory, CPU model, OS and Java version, and the load average now. */
     public static String describe() {
         Runtime rt = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "machine: %d cores, %.1f GiB RAM, %s; %s %s; Java %s (%s), max heap %.1f GiB",
+        return String.format(Locale.ROOT, "machine: %d cores, %.1f GiB RAM, %s; %s %s; Java %s (%s), max heap %.1f GiB; %s",
                 rt.availableProcessors(), totalMemoryGiB(), cpuModel(),
                 System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                rt.maxMemory() / (1024.0 * 1024 * 1024));
+                rt.maxMemory() / (1024.0 * 1024 * 1024), loadAverage());
+    }
+
+    /**
+     * "load average 1m 5m 15m" from /proc/loadavg: other work on the machine shows in every figure,
+     * so a benchmark prints it before and after it runs.
+     */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "load average " + f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return l < 0 ? "load average unknown" : String.format(Locale.ROOT, "load average %.2f", l);
+        }
     }
 
     /** Prints the machine line. */

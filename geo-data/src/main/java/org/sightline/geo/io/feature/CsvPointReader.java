@@ -1,8 +1,5 @@
 package org.sightline.geo.io.feature;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.sightline.geo.crs.MetricProjection;
 import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.crs.Wgs84;
 import org.sightline.geo.io.CsvRecordReader;
-import org.sightline.geo.io.InputFiles;
 import org.sightline.geo.io.ReadListener;
 import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.ReadTally;
@@ -42,20 +38,13 @@ public final class CsvPointReader {
 
     public <T> ReadSummary read(Path file, FeatureMapper<T> mapper, Consumer<T> sink, ReadListener listener) {
         FeatureDelivery<T> out = new FeatureDelivery<>(mapper, sink, new ReadTally(file.getFileName().toString(), listener));
-        try (BufferedReader text = InputFiles.openText(file, listener)) {
-            readRows(new CsvRecordReader(text), out);
-        } catch (NoSuchFileException e) {
-            out.tally().fileProblem(0, "file not found: " + file);
-        } catch (IOException e) {
-            out.tally().fileProblem(0, "cannot read the file: " + e.getMessage());
-        }
+        CsvRecordReader.read(file, listener, out.tally(), csv -> readRows(csv, out));
         return out.tally().summary();
     }
 
-    private <T> void readRows(CsvRecordReader csv, FeatureDelivery<T> out) throws IOException {
-        List<String> header = csv.next();
-        if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
-            out.tally().fileProblem(1, "the file is empty; expected a header with longitude,latitude or easting,northing");
+    private <T> void readRows(CsvRecordReader csv, FeatureDelivery<T> out) {
+        List<String> header = csv.header(out.tally(), "a header with longitude,latitude or easting,northing").orElse(null);
+        if (header == null) {
             return;
         }
         Optional<Integer> lon = find(header, LON);
@@ -70,29 +59,7 @@ public final class CsvPointReader {
         int xi = wgs84 ? lon.get() : east.get();
         int yi = wgs84 ? lat.get() : north.get();
         MetricProjection bng = projections.britishNationalGrid();
-        while (true) {
-            List<String> row;
-            try {
-                row = csv.next();
-            } catch (CsvRecordReader.MalformedRecordException e) {
-                out.reject(e.line(), e.getMessage());
-                return;
-            } catch (IOException e) {
-                out.tally().fileProblem(csv.recordLine() + 1, "the file ends unexpectedly after line " + csv.recordLine()
-                        + " (" + e.getMessage() + ")");
-                return;
-            }
-            if (row == null) {
-                return;
-            }
-            long line = csv.recordLine();
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != header.size()) {
-                out.reject(line, "has " + row.size() + " fields, the header has " + header.size());
-                continue;
-            }
+        csv.forEachRecord(header.size(), out.tally(), (line, row) -> {
             LonLat position;
             try {
                 double x = number(header.get(xi), row.get(xi));
@@ -108,7 +75,7 @@ public final class CsvPointReader {
                 }
             } catch (IllegalArgumentException e) {
                 out.reject(line, e.getMessage());
-                continue;
+                return;
             }
             Map<String, Object> props = new LinkedHashMap<>();
             for (int i = 0; i < header.size(); i++) {
@@ -117,7 +84,7 @@ public final class CsvPointReader {
                 }
             }
             out.deliver(line, Wgs84.point(position), props);
-        }
+        });
     }
 
     private static Optional<Integer> find(List<String> header, List<String> names) {

@@ -151,9 +151,10 @@ class FeatureFilesTest {
 
     @Test
     void britishNationalGridColumnsAreConvertedToWgs84() throws Exception {
-        GridPoint tp02 = new GridPoint(331534.552, 431920.792);
+        // any grid point will do: the check is that the file's point comes back to the millimetre
+        GridPoint blackpool = new GridPoint(331534.564, 431920.794);
         Path csv = Files.writeString(dir.resolve("sites.csv"), "id,easting,northing,cost_gbp,constraints\n"
-                + "S1," + tp02.eastingMetres() + "," + tp02.northingMetres() + ",1500,pole available;power\n"
+                + "S1," + blackpool.eastingMetres() + "," + blackpool.northingMetres() + ",1500,pole available;power\n"
                 + "S2,9999999,1,0,\n");
         List<CandidateSite> sites = new ArrayList<>();
         ReadSummary s = read(csv, CandidateSiteFeatures.mapper(), sites);
@@ -161,9 +162,37 @@ class FeatureFilesTest {
             assertThat(site.constraints()).containsExactlyInAnyOrder(SiteConstraint.POLE_AVAILABLE, SiteConstraint.POWER_AVAILABLE);
             assertThat(site.costGbp()).isEqualTo(1500.0);
             GridPoint back = projections.britishNationalGrid().project(site.position());
-            assertThat(back.distanceMetres(tp02)).isLessThan(0.001);
+            assertThat(back.distanceMetres(blackpool)).isLessThan(0.001);
         });
         assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("outside British National Grid"));
+    }
+
+    @Test
+    void aPointCsvThatBreaksOffKeepsTheRowsBeforeTheBreakAndSaysWhere() throws Exception {
+        String rows = "id,longitude,latitude,cost_gbp\nS1,-2.85,53.42,100\nS2,-2.84,53.43,200\n";
+        Path unclosed = Files.writeString(dir.resolve("unclosed.csv"), rows + "\"S3,-2.83,53.44,300\n");
+        List<CandidateSite> sites = new ArrayList<>();
+        ReadSummary s = read(unclosed, CandidateSiteFeatures.mapper(), sites);
+        assertThat(sites).extracting(site -> site.id().value()).containsExactly("S1", "S2");
+        assertThat(s.rowsRejected()).isEqualTo(1);
+        assertThat(s.complete()).isFalse();
+        assertThat(s.fileProblem().orElseThrow().reason()).isEqualTo("cannot read past line 4");
+
+        StringBuilder many = new StringBuilder("id,longitude,latitude\n");
+        for (int i = 0; i < 20_000; i++) {
+            many.append("S").append(i).append(",-2.85,53.42\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(many.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] bytes = gz.toByteArray();
+        Path truncated = Files.write(dir.resolve("sites.csv.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        sites.clear();
+        ReadSummary t = read(truncated, CandidateSiteFeatures.mapper(), sites);
+        assertThat(sites).hasSizeBetween(1, 19_999);
+        assertThat(t.rowsAccepted()).isEqualTo(sites.size());
+        assertThat(t.fileProblem().orElseThrow().reason()).contains("ends unexpectedly").contains("rows before it were read");
     }
 
     @Test

@@ -1,52 +1,81 @@
 package org.sightline.geo.crime.adapter.db;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.sightline.geo.crime.domain.CrimeRecord;
-import org.sightline.geo.crs.Wgs84;
-import org.sightline.geo.db.StagedCopy;
+import org.sightline.geo.db.BinaryCopyRows;
+import org.sightline.geo.db.BinaryCopyStream;
 import org.sightline.geo.db.StoreException;
 
 /**
- * One bulk load of crime records (see {@link CrimeStore#begin(String)}). Each row's key is a hash
- * of its content plus how many identical rows came before it in the same file, so two identical
- * anti-social behaviour reports stay two rows while a second import of the same file adds none.
- * Rows are handed to a writer thread that hashes, encodes and streams them to the database, so
- * reading overlaps with sending. Files may be read in parallel, each through its own
- * {@link #file(String)} sink; the load's own {@link #accept} and {@link #finish()} belong to the
- * thread that began it. Close it (after {@link #finish()} or on failure).
+ * One bulk load of crime records (see {@link CrimeStore#begin(String)}), in one transaction that
+ * {@link #finish()} commits; closing without finishing stores nothing.
+ *
+ * <p>Rows go to the database by binary {@code COPY}. Into an empty {@code geo_crime} (the first
+ * import, a benchmark) they are copied straight into the table with its indexes dropped, and the
+ * primary key and indexes are built once at the end; the table is held exclusively meanwhile.
+ * Otherwise they are copied into a staging table and moved (see {@link CrimeMove}). Either way a
+ * re-import of the same file stores nothing new and revised outcomes update the stored rows.
+ *
+ * <p>Files may be read in parallel, each through its own {@link #file(String)} sink, which keys and
+ * encodes its rows on the reading thread; a writer thread streams the encoded chunks, so reading
+ * overlaps with the server's work. The load's own {@link #accept}, {@link #nextFile} and
+ * {@link #finish()} belong to the thread that began it.
  */
 public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable {
 
-    private static final int BATCH = 2048;
-    private static final Batch END = new Batch(List.of(), -1, null, true);
+    private static final int CHUNK_BYTES = 1 << 18;
+    private static final byte[] END = new byte[0];
 
-    private final StagedCopy copy;
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(32);
+    private final Connection connection;
+    private final Target target;
+    private final BinaryCopyStream copy;
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(16);
     private final Thread writer;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicInteger openSinks = new AtomicInteger();
+    private final long began = System.nanoTime();
     private volatile Throwable failure;
-    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger sinks = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean abandoned;
     private FileSink current;
-    private boolean ended;
+    private boolean writerEnded;
+    private boolean finished;
+    private Phases phases;
 
-    CrimeBulkLoad(StagedCopy copy, String source) {
+    private CrimeBulkLoad(Connection connection, Target target, BinaryCopyStream copy, String source) {
+        this.connection = connection;
+        this.target = target;
         this.copy = copy;
         this.current = new FileSink(source);
-        this.writer = new Thread(new Writer(copy), "crime-copy-writer");
+        this.writer = new Thread(this::writeChunks, "crime-copy-writer");
         this.writer.setDaemon(true);
         this.writer.start();
+    }
+
+    /** Starts a load on {@code connection}, which the load owns and closes. */
+    static CrimeBulkLoad open(Connection connection, String source) throws SQLException {
+        try {
+            connection.setAutoCommit(false);
+            Target target;
+            try (Statement st = connection.createStatement()) {
+                target = Target.choose(st);
+            }
+            return new CrimeBulkLoad(connection, target, BinaryCopyStream.open(connection, target.table(), CrimeStore.COLUMNS),
+                    source);
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndClose(connection);
+            throw e;
+        }
     }
 
     /**
@@ -70,17 +99,31 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     }
 
     /**
-     * Moves the rows into {@code geo_crime} and commits; returns the rows newly stored plus stored
-     * rows whose outcome changed (police.uk revises outcomes when it republishes a month).
+     * Stores the rows and commits; returns the rows newly stored plus stored rows whose outcome
+     * changed (police.uk revises outcomes when it republishes a month). Every sink must be closed.
      */
     public long finish() {
         current.close();
+        if (openSinks.get() != 0) {
+            throw new IllegalStateException(openSinks.get() + " file sinks are still open");
+        }
         endWriter();
         try {
-            return copy.finish(connection -> new CrimeMove(copy.stage(), copy.rowsStaged()).apply(connection));
-        } catch (IOException | SQLException e) {
+            long copied = copy.end();
+            long streamed = System.nanoTime();
+            long stored = target.store(connection, copied);
+            connection.commit();
+            finished = true;
+            phases = new Phases(target.emptyTable(), Duration.ofNanos(streamed - began), Duration.ofNanos(System.nanoTime() - streamed));
+            return stored;
+        } catch (SQLException e) {
             throw new StoreException("cannot store crimes", e);
         }
+    }
+
+    /** How long the finished load spent in each phase; empty before {@link #finish()} succeeds. */
+    public Optional<Phases> phases() {
+        return Optional.ofNullable(phases);
     }
 
     /** Rows handed to this load so far. */
@@ -91,29 +134,46 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     @Override
     public void close() {
         try {
-            if (!ended) {
+            if (!writerEnded) {
+                abandoned = true;
                 queue.clear();
                 endWriter();
             }
         } catch (StoreException e) {
             // the load is being abandoned; its failure was or will be reported by the caller
         } finally {
-            copy.close();
+            if (!finished) {
+                copy.cancel();
+            }
+            rollbackAndClose(connection);
         }
     }
 
-    private void enqueue(Batch b) {
-        rethrow();
+    /**
+     * Where a load went and how long it took: {@code streaming} from the start to the last row
+     * copied (reading and parsing overlap with it), {@code storing} for moving rows into the table
+     * and building its key and indexes.
+     */
+    public record Phases(boolean emptyTable, Duration streaming, Duration storing) {
+    }
+
+    private void enqueue(byte[] chunk) {
         try {
-            queue.put(b);
+            while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                rethrow();
+                if (abandoned) {
+                    throw new StoreException("the crime load was abandoned", null);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while loading crimes", e);
         }
+        rethrow();
     }
 
     private void endWriter() {
-        ended = true;
+        writerEnded = true;
         try {
             queue.put(END);
             writer.join();
@@ -131,28 +191,55 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
         }
     }
 
-    /** Rows of one sink; {@code last} marks the sink's final batch. */
-    private record Batch(List<CrimeRecord> rows, int sink, String source, boolean last) {
+    /** The writer thread: streams chunks until {@link #END}; after a failure it only drains. */
+    private void writeChunks() {
+        try {
+            for (byte[] chunk = queue.take(); chunk != END; chunk = queue.take()) {
+                if (failure == null) {
+                    try {
+                        copy.write(chunk, chunk.length);
+                    } catch (SQLException | RuntimeException e) {
+                        failure = e;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            failure = e;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void rollbackAndClose(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is being discarded; the rollback is best effort
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing useful can be done with a failure to close
+        }
     }
 
     /** The rows of one file; see {@link #file(String)}. */
     public final class FileSink implements Consumer<CrimeRecord>, AutoCloseable {
-        private final int id = sinks.incrementAndGet();
-        private final String source;
-        private List<CrimeRecord> pending = new ArrayList<>(BATCH);
+        private final CrimeRowEncoder encoder;
+        private final BinaryCopyRows rows = new BinaryCopyRows(CHUNK_BYTES + 1024);
         private boolean closed;
 
         private FileSink(String source) {
-            this.source = source;
+            this.encoder = new CrimeRowEncoder(source);
+            openSinks.incrementAndGet();
         }
 
         @Override
         public void accept(CrimeRecord r) {
-            pending.add(r);
+            encoder.encode(r, rows);
             accepted.incrementAndGet();
-            if (pending.size() == BATCH) {
-                enqueue(new Batch(pending, id, source, false));
-                pending = new ArrayList<>(BATCH);
+            if (rows.size() >= CHUNK_BYTES) {
+                enqueue(rows.toByteArray());
+                rows.clear();
             }
         }
 
@@ -161,94 +248,69 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
         public void close() {
             if (!closed) {
                 closed = true;
-                enqueue(new Batch(pending, id, source, true));
-                pending = List.of();
+                openSinks.decrementAndGet();
+                if (rows.size() > 0) {
+                    enqueue(rows.toByteArray());
+                    rows.clear();
+                }
             }
         }
     }
 
-    /** Runs on the writer thread: keys, encodes and streams rows until {@link #END}. */
-    private final class Writer implements Runnable {
-        private final StagedCopy out;
-        private final MessageDigest sha256;
-        private final Map<Integer, Map<UUID, Integer>> occurrencesBySink = new HashMap<>();
+    /** Where the rows are copied to, and how they are stored from there. */
+    private sealed interface Target {
 
-        Writer(StagedCopy out) {
-            this.out = out;
-            try {
-                this.sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        String table();
+
+        long store(Connection c, long copiedRows) throws SQLException;
+
+        default boolean emptyTable() {
+            return this instanceof EmptyTable;
+        }
+
+        /**
+         * Straight into the table when it is empty (checked again once it is locked, so two
+         * first imports at once serialise and the second one stages), else into a staging table.
+         */
+        static Target choose(Statement st) throws SQLException {
+            if (isEmpty(st)) {
+                st.execute("LOCK TABLE geo_crime IN ACCESS EXCLUSIVE MODE");
+                if (isEmpty(st)) {
+                    return new EmptyTable(CrimeIndexes.drop(st));
+                }
             }
+            st.execute("CREATE TEMP TABLE geo_crime_stage (LIKE geo_crime INCLUDING DEFAULTS) ON COMMIT DROP");
+            return new Staged("geo_crime_stage");
+        }
+
+        private static boolean isEmpty(Statement st) throws SQLException {
+            try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM geo_crime)")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Rows copied into {@code geo_crime} itself, its indexes dropped; key and indexes built at the end. */
+    private record EmptyTable(CrimeIndexes indexes) implements Target {
+        @Override
+        public String table() {
+            return "geo_crime";
         }
 
         @Override
-        public void run() {
-            try {
-                while (true) {
-                    Batch b = queue.take();
-                    if (b == END) {
-                        return;
-                    }
-                    Map<UUID, Integer> occurrences = occurrencesBySink.computeIfAbsent(b.sink(), k -> new HashMap<>());
-                    for (CrimeRecord r : b.rows()) {
-                        write(r, b.source(), occurrences);
-                    }
-                    if (b.last()) {
-                        occurrencesBySink.remove(b.sink());
-                    }
-                }
-            } catch (Throwable t) {
-                failure = t;
-                // keep draining so the producer never blocks on a full queue
-                drain();
+        public long store(Connection c, long copiedRows) throws SQLException {
+            try (Statement st = c.createStatement()) {
+                return copiedRows - indexes.rebuild(st);
             }
         }
+    }
 
-        private void drain() {
-            try {
-                while (queue.take() != END) {
-                    // discard
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void write(CrimeRecord r, String source, Map<UUID, Integer> occurrences) throws IOException {
-            out.text(rowKey(r, occurrences).toString())
-                    .text(r.crimeId())
-                    .text(r.month().atDay(1).toString())
-                    .text(r.reportedBy())
-                    .text(r.crimeType())
-                    .text(r.location())
-                    .text(r.lsoaCode())
-                    .text(r.lsoaName())
-                    .text(r.outcome())
-                    .text(source)
-                    .geometry(Wgs84.point(r.position()));
-            out.endRow();
-        }
-
-        private UUID rowKey(CrimeRecord r, Map<UUID, Integer> occurrences) {
-            // the outcome is left out: a republished month with a revised outcome updates the row
-            String content = r.month() + "|" + r.crimeId() + "|" + r.reportedBy() + "|" + r.crimeType() + "|"
-                    + r.position().lonDegrees() + "|" + r.position().latDegrees() + "|" + r.location() + "|"
-                    + r.lsoaCode() + "|" + r.lsoaName();
-            UUID base = digest(content);
-            int seen = occurrences.merge(base, 1, Integer::sum) - 1;
-            return seen == 0 ? base : digest(content + "#" + seen);
-        }
-
-        private UUID digest(String text) {
-            byte[] h = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-            long hi = 0;
-            long lo = 0;
-            for (int i = 0; i < 8; i++) {
-                hi = (hi << 8) | (h[i] & 0xff);
-                lo = (lo << 8) | (h[i + 8] & 0xff);
-            }
-            return new UUID(hi, lo);
+    /** Rows copied into a temporary table, then moved by {@link CrimeMove}. */
+    private record Staged(String table) implements Target {
+        @Override
+        public long store(Connection c, long copiedRows) throws SQLException {
+            return new CrimeMove(table, copiedRows).apply(c);
         }
     }
 }

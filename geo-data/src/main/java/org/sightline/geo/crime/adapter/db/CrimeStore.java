@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sightline.geo.db.GeoDatabase;
-import org.sightline.geo.db.StagedCopy;
 import org.sightline.geo.db.StoreException;
 
 /** Crime records in PostGIS ({@code geo_crime}). */
@@ -30,14 +29,15 @@ public class CrimeStore {
     /**
      * Starts a bulk load of the records of one file; hand each record to the load, then
      * {@link CrimeBulkLoad#finish()} it. Records already stored (same content, same occurrence
-     * within the file) are not stored again.
+     * within the file) are not stored again. A load into an empty table holds the table exclusively
+     * until it is finished or closed (readers wait rather than see a half-built table).
      *
      * @param source a label kept with each row, e.g. the file name
      */
     public CrimeBulkLoad begin(String source) {
         try {
             Connection c = database.connect();
-            return new CrimeBulkLoad(StagedCopy.begin(c, "geo_crime", COLUMNS), source);
+            return CrimeBulkLoad.open(c, source);
         } catch (SQLException e) {
             throw new StoreException("cannot start loading crimes", e);
         }

@@ -1,27 +1,21 @@
 package org.sightline.geo.crime.adapter.file;
 
-import java.io.BufferedReader;
-import java.io.EOFException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 import org.locationtech.jts.geom.Envelope;
 import org.sightline.geo.crime.domain.CrimeFilter;
 import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.Wgs84;
 import org.sightline.geo.io.CsvRecordReader;
-import org.sightline.geo.io.InputFiles;
+import org.sightline.geo.io.Decimals;
 import org.sightline.geo.io.ReadListener;
 import org.sightline.geo.io.ReadSummary;
 import org.sightline.geo.io.ReadTally;
@@ -63,15 +57,7 @@ public final class PoliceUkCrimeCsvReader {
      */
     public ReadSummary read(Path file, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadListener listener) {
         ReadTally tally = new ReadTally(file.getFileName().toString(), listener);
-        try (BufferedReader text = InputFiles.openText(file, listener)) {
-            readRows(new CsvRecordReader(text), filter, sink, tally);
-        } catch (NoSuchFileException e) {
-            tally.fileProblem(0, "file not found: " + file);
-        } catch (ZipException e) {
-            tally.fileProblem(0, "not a readable gzip file (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            tally.fileProblem(0, "cannot read the file: " + e.getMessage());
-        }
+        CsvRecordReader.read(file, listener, tally, csv -> readRows(csv, filter, sink, tally));
         return tally.summary();
     }
 
@@ -81,56 +67,27 @@ public final class PoliceUkCrimeCsvReader {
     }
 
     private void readRows(CsvRecordReader csv, CrimeFilter filter, Consumer<CrimeRecord> sink, ReadTally tally) {
-        // a file holds one or a few months: parsing each month once saves a formatter call per row
-        Map<String, YearMonth> months = new HashMap<>();
-        List<String> header;
-        try {
-            header = csv.next();
-        } catch (IOException e) {
-            tally.fileProblem(1, "cannot read the header: " + describe(e));
+        List<String> header = csv.header(tally, "the data.police.uk header: " + PUBLISHED_HEADER).orElse(null);
+        if (header == null) {
             return;
         }
-        if (header == null || (header.size() == 1 && header.get(0).isBlank())) {
-            tally.fileProblem(1, "the file is empty; expected the data.police.uk header: " + PUBLISHED_HEADER);
-            return;
-        }
-        Columns columns = Columns.of(header);
-        List<String> missing = columns.missing(REQUIRED);
+        Map<String, Integer> index = Columns.index(header);
+        List<String> missing = REQUIRED.stream().filter(r -> !index.containsKey(r)).toList();
         if (!missing.isEmpty()) {
             tally.fileProblem(1, "the header lacks " + missing + "; expected the data.police.uk header: "
                     + PUBLISHED_HEADER);
             return;
         }
-        while (true) {
-            List<String> row;
-            try {
-                row = csv.next();
-            } catch (CsvRecordReader.MalformedRecordException e) {
-                tally.rejected(e.line(), e.getMessage());
-                tally.fileProblem(e.line(), "cannot read past line " + e.line());
-                return;
-            } catch (IOException e) {
-                tally.fileProblem(csv.recordLine() + 1, "the file ends unexpectedly after line " + csv.recordLine()
-                        + " (" + describe(e) + "); rows before it were read");
-                return;
-            }
-            if (row == null) {
-                return;
-            }
-            long line = csv.recordLine();
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != header.size()) {
-                tally.rejected(line, "has " + row.size() + " fields, the header has " + header.size());
-                continue;
-            }
+        Columns columns = Columns.of(index);
+        // a file holds one or a few months: parsing each month once saves a formatter call per row
+        Map<String, YearMonth> months = new HashMap<>();
+        csv.forEachRecord(header.size(), tally, (line, row) -> {
             CrimeRecord record;
             try {
                 record = toRecord(row, columns, months);
             } catch (IllegalArgumentException e) {
                 tally.rejected(line, e.getMessage());
-                continue;
+                return;
             }
             if (filter.test(record)) {
                 sink.accept(record);
@@ -138,11 +95,11 @@ public final class PoliceUkCrimeCsvReader {
             } else {
                 tally.filtered();
             }
-        }
+        });
     }
 
     private CrimeRecord toRecord(List<String> row, Columns c, Map<String, YearMonth> months) {
-        String monthText = c.get(row, "Month");
+        String monthText = row.get(c.month());
         YearMonth month = months.get(monthText);
         if (month == null) {
             try {
@@ -154,8 +111,8 @@ public final class PoliceUkCrimeCsvReader {
                 months.put(monthText, month);
             }
         }
-        String lonText = c.get(row, "Longitude").strip();
-        String latText = c.get(row, "Latitude").strip();
+        String lonText = row.get(c.longitude()).strip();
+        String latText = row.get(c.latitude()).strip();
         if (lonText.isEmpty() || latText.isEmpty()) {
             throw new IllegalArgumentException("no map point (Longitude/Latitude empty; police.uk publishes "
                     + "some records without a location)");
@@ -166,14 +123,14 @@ public final class PoliceUkCrimeCsvReader {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "map point (%s, %s) is outside the accepted area %s", lonText, latText, describe(validExtent)));
         }
-        return new CrimeRecord(c.get(row, "Crime ID"), month, c.get(row, "Reported by"), c.get(row, "Crime type"),
-                new LonLat(lon, lat), c.get(row, "Location"), c.get(row, "LSOA code"), c.get(row, "LSOA name"),
-                c.get(row, "Last outcome category"));
+        return new CrimeRecord(c.get(row, c.crimeId()), month, c.get(row, c.reportedBy()), row.get(c.crimeType()),
+                new LonLat(lon, lat), c.get(row, c.location()), c.get(row, c.lsoaCode()), c.get(row, c.lsoaName()),
+                c.get(row, c.outcome()));
     }
 
     private static double number(String column, String text) {
         try {
-            double v = Double.parseDouble(text);
+            double v = Decimals.parse(text);
             if (!Double.isFinite(v)) {
                 throw new NumberFormatException();
             }
@@ -188,36 +145,28 @@ public final class PoliceUkCrimeCsvReader {
                 : String.format(Locale.ROOT, "(lon %.2f..%.2f, lat %.2f..%.2f)", e.getMinX(), e.getMaxX(), e.getMinY(), e.getMaxY());
     }
 
-    private static String describe(IOException e) {
-        if (e instanceof EOFException) {
-            return "truncated or corrupt gzip: " + e.getMessage();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
+    /** Positions of the columns this reader uses; -1 for an absent optional column (read as empty). */
+    private record Columns(int crimeId, int month, int reportedBy, int longitude, int latitude, int location,
+                           int lsoaCode, int lsoaName, int crimeType, int outcome) {
 
-    /** Column positions by header name; absent optional columns read as empty. */
-    private record Columns(Map<String, Integer> index) {
-        static Columns of(List<String> header) {
+        /** Positions by header name (the first of two equal names wins). */
+        static Map<String, Integer> index(List<String> header) {
             Map<String, Integer> index = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 index.putIfAbsent(header.get(i).strip(), i);
             }
-            return new Columns(index);
+            return index;
         }
 
-        List<String> missing(List<String> required) {
-            List<String> missing = new ArrayList<>();
-            for (String r : required) {
-                if (!index.containsKey(r)) {
-                    missing.add(r);
-                }
-            }
-            return missing;
+        static Columns of(Map<String, Integer> index) {
+            return new Columns(index.getOrDefault("Crime ID", -1), index.get("Month"), index.getOrDefault("Reported by", -1),
+                    index.get("Longitude"), index.get("Latitude"), index.getOrDefault("Location", -1),
+                    index.getOrDefault("LSOA code", -1), index.getOrDefault("LSOA name", -1), index.get("Crime type"),
+                    index.getOrDefault("Last outcome category", -1));
         }
 
-        String get(List<String> row, String column) {
-            Integer i = index.get(column);
-            return i == null ? "" : row.get(i);
+        String get(List<String> row, int position) {
+            return position < 0 ? "" : row.get(position);
         }
     }
 }

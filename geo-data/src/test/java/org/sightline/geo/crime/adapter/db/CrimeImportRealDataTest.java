@@ -59,12 +59,29 @@ class CrimeImportRealDataTest implements TestPropertyProvider {
     }
 
     @Test
-    void filesReadInParallelLoadEveryRowOnceAndReimportAddsNothing() {
+    void filesReadInParallelLoadEveryRowOnceAndReimportAddsNothing() throws Exception {
         store.deleteAll();
         List<Path> files = List.of(SharedData.require("crime/2018-02-merseyside-street.csv.gz"),
                 SharedData.require("crime/2018-03-merseyside-street.csv.gz"),
                 SharedData.require("crime/2018-04-merseyside-street.csv.gz"));
-        var first = imports.crimes(files, CrimeFilter.ALL, org.sightline.geo.io.ReadListener.NONE);
+        List<long[]> progress = new java.util.ArrayList<>();
+        var first = imports.crimes(files, CrimeFilter.ALL, new org.sightline.geo.io.ReadListener() {
+            @Override
+            public void progress(long bytesRead, long totalBytes) {
+                progress.add(new long[] {bytesRead, totalBytes});
+            }
+        });
+        // one progress over the three files, in order, reaching their total size once
+        long total = 0;
+        for (Path f : files) {
+            total += java.nio.file.Files.size(f);
+        }
+        long expectedTotal = total;
+        assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p[1]).isEqualTo(expectedTotal));
+        for (int i = 1; i < progress.size(); i++) {
+            assertThat(progress.get(i)[0]).isGreaterThanOrEqualTo(progress.get(i - 1)[0]);
+        }
+        assertThat(progress).filteredOn(p -> p[0] == expectedTotal).hasSize(1);
         assertThat(first.files()).extracting(ReadSummary::source).containsExactly(
                 "2018-02-merseyside-street.csv.gz", "2018-03-merseyside-street.csv.gz", "2018-04-merseyside-street.csv.gz");
         assertThat(first.stored()).isEqualTo(12_441 + 13_613 + 13_916).isEqualTo(first.rowsAccepted());
