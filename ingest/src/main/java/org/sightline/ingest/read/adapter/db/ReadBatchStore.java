@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.sightline.ingest.intake.Delivery;
+import org.sightline.ingest.read.domain.Alternative;
 import org.sightline.ingest.read.domain.CheckedRead;
 import org.sightline.ingest.read.domain.PlateRead;
 
@@ -39,21 +40,21 @@ public final class ReadBatchStore {
             + "read_id uuid, unit_id text, camera_id text, plate text, plate_as_read text, uk_format boolean, "
             + "confidence real, captured_at timestamptz, received_at timestamptz, late boolean, "
             + "lon double precision, lat double precision, heading_degrees real, lane smallint, "
-            + "vehicle_make text, vehicle_colour text, vehicle_type text, image_ref text) ON COMMIT DELETE ROWS";
+            + "vehicle_make text, vehicle_colour text, vehicle_type text, image_ref text, alternatives jsonb) ON COMMIT DELETE ROWS";
     private static final String COPY = "COPY plate_read_stage (read_id, unit_id, camera_id, plate, plate_as_read, "
             + "uk_format, confidence, captured_at, received_at, late, lon, lat, heading_degrees, lane, vehicle_make, "
-            + "vehicle_colour, vehicle_type, image_ref) FROM STDIN";
+            + "vehicle_colour, vehicle_type, image_ref, alternatives) FROM STDIN";
     private static final String MOVE = """
             WITH s AS (SELECT DISTINCT ON (read_id) * FROM plate_read_stage ORDER BY read_id, received_at),
             fresh AS (INSERT INTO plate_read_key (read_id, captured_at) SELECT read_id, captured_at FROM s
                       ON CONFLICT DO NOTHING RETURNING read_id)
             INSERT INTO plate_read (read_id, unit_id, camera_id, plate, plate_as_read, uk_format, confidence,
                 captured_at, received_at, late, position_from_camera, geom, heading_degrees, lane,
-                vehicle_make, vehicle_colour, vehicle_type, image_ref)
+                vehicle_make, vehicle_colour, vehicle_type, image_ref, alternatives)
             SELECT s.read_id, s.unit_id, s.camera_id, s.plate, s.plate_as_read, s.uk_format, s.confidence,
                 s.captured_at, s.received_at, s.late, s.lon IS NULL,
                 coalesce(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), c.geom), s.heading_degrees, s.lane,
-                s.vehicle_make, s.vehicle_colour, s.vehicle_type, s.image_ref
+                s.vehicle_make, s.vehicle_colour, s.vehicle_type, s.image_ref, s.alternatives
             FROM s JOIN fresh USING (read_id) LEFT JOIN geo_camera c ON c.id = s.camera_id""";
     private static final String DEAD_LETTER = "INSERT INTO dead_letter (topic, payload, payload_bytes, "
             + "payload_truncated, reason, received_at) VALUES (?, ?, ?, ?, ?, ?)";
@@ -92,6 +93,9 @@ public final class ReadBatchStore {
                     bad.add(new Object[] {d, b});
                 }
             }
+        }
+        if (good.isEmpty() && bad.isEmpty()) {
+            return new Outcome(0, 0, 0); // only messages without reads: nothing to commit
         }
         ensurePartitions(days);
         connection.setAutoCommit(false);
@@ -163,6 +167,7 @@ public final class ReadBatchStore {
                     field(w, p.vehicle().colour());
                     field(w, p.vehicle().type());
                     field(w, p.imageRef());
+                    field(w, alternativesJson(p.alternatives()));
                     w.write('\n');
                     i++;
                 }
@@ -221,6 +226,21 @@ public final class ReadBatchStore {
                 default -> w.write(c);
             }
         }
+    }
+
+    // plates are letters and digits only: nothing to escape
+    private static String alternativesJson(List<Alternative> alternatives) {
+        if (alternatives.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (Alternative a : alternatives) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append("{\"plate\":\"").append(a.plate().value()).append("\",\"confidence\":").append(a.confidence()).append('}');
+        }
+        return sb.append(']').toString();
     }
 
     // PostgreSQL text cannot hold U+0000
