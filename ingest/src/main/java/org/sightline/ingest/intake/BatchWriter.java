@@ -104,7 +104,7 @@ public final class BatchWriter implements Runnable {
             try {
                 List<Delivery> checked = checkEquipment(batch);
                 ReadBatchStore.Outcome outcome = store().write(checked);
-                stats.committed(outcome.stored(), outcome.duplicates(), outcome.deadLettered());
+                stats.committed(checked.size(), outcome.stored(), outcome.duplicates(), outcome.deadLettered());
                 long now = System.nanoTime();
                 if (acknowledging) {
                     for (Delivery d : checked) {

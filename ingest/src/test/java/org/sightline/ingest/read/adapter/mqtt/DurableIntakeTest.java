@@ -168,6 +168,32 @@ class DurableIntakeTest implements TestPropertyProvider {
     }
 
     @Test
+    void aReadThroughAnotherUnitsCameraOrNamingAnotherUnitIsDeadLettered() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        IntakeFixture u2 = new IntakeFixture().registerEstate();
+        try (ReadIntake intake = f.startIntake(BROKER, "a", IntakeFixture.dataSource(5432))) {
+            MqttClient pub = IntakeFixture.publisher(BROKER);
+            UUID good = UUID.randomUUID();
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(good));
+            // U1's topic, U2's camera
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(UUID.randomUUID()).replace(f.camera, u2.camera));
+            // U1's topic, a body that says it is U2's
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(UUID.randomUUID()).replace("}", ",\"unitId\":\"" + u2.unit + "\"}"));
+            // in a batch, only the element from the other unit's camera is refused
+            UUID inBatch = UUID.randomUUID();
+            IntakeFixture.publish(pub, f.readsTopic(), "[" + f.read(inBatch) + "," + f.read(UUID.randomUUID()).replace(f.camera, u2.camera) + "]");
+            pub.disconnect();
+            await().atMost(Duration.ofSeconds(15)).until(() -> f.deadLetters() == 3 && f.storedOf(List.of(good, inBatch)) == 2);
+            assertThat(f.storedRows()).isEqualTo(2);
+            assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read WHERE unit_id = '" + u2.unit + "'")).isZero();
+            assertThat(f.deadLetterReasons()).containsExactlyInAnyOrder(
+                    "camera " + u2.camera + " belongs to unit " + u2.unit + ", not to unit " + f.unit,
+                    "unitId '" + u2.unit + "' in the body is not the unit of the topic (" + f.unit + ")",
+                    "batch element 1: camera " + u2.camera + " belongs to unit " + u2.unit + ", not to unit " + f.unit);
+        }
+    }
+
+    @Test
     void twoInstancesShareTheLoadAndStoreEachReadOnce() throws Exception {
         IntakeFixture f = new IntakeFixture().registerEstate();
         try (ReadIntake a = f.startIntake(BROKER, "a", IntakeFixture.dataSource(5432));
