@@ -83,6 +83,11 @@ class DurableIntakeTest implements TestPropertyProvider {
         corpus.add(f.read(UUID.randomUUID()).replace("0.93", "\"high\"").getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID()).replace("0.93", "1.5").getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "X".repeat(70_000), Instant.now()).getBytes(StandardCharsets.UTF_8));
+        // huge strings that keep the message under the size limit
+        corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"imageRef\":\"" + "i".repeat(60_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"vehicle\":{\"make\":\"" + "m".repeat(30_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.add(f.read(UUID.randomUUID()).replace(f.camera, "C".repeat(5_000)).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "'; DROP TABLE plate_read;--", Instant.now()).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "AB\\u000012", Instant.now()).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"lon\":NaN,\"lat\":53.4}").getBytes(StandardCharsets.UTF_8));
@@ -119,7 +124,10 @@ class DurableIntakeTest implements TestPropertyProvider {
                     .anySatisfy(r -> assertThat(r).contains("unknown camera no-such-camera"))
                     .anySatisfy(r -> assertThat(r).contains("unknown unit U-nobody"))
                     .anySatisfy(r -> assertThat(r).contains("longitude"))
-                    .anySatisfy(r -> assertThat(r).contains("readId must be a string"));
+                    .anySatisfy(r -> assertThat(r).contains("readId must be a string"))
+                    .anySatisfy(r -> assertThat(r).startsWith("imageRef must be at most 512 characters"))
+                    .anySatisfy(r -> assertThat(r).startsWith("vehicle make must be at most 64 characters"))
+                    .anySatisfy(r -> assertThat(r).startsWith("camera id must be 1-64"));
             assertThat(f.storedRows()).isEqualTo(good.size());
             assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read")).isPositive(); // the table survived
             assertThat(intake.isConnected()).isTrue();
