@@ -74,7 +74,7 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
         maintenance.scheduleWithFixedDelay(this::createPartitions, 0, 1, TimeUnit.HOURS);
         intake = new ReadIntake(clients, config, peers, dataSource, equipment, new IntakeStats());
         intake.start();
-        unitStatus = new UnitStatusIntake(clients, config, dataSource, equipment);
+        unitStatus = new UnitStatusIntake(clients, config, peers, dataSource, equipment);
         unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
         unitStatus.start();
     }

@@ -27,6 +27,11 @@ public record FrigateSource(String name, String topicPrefix, UnitId unit, Camera
         return topicPrefix + "/events";
     }
 
+    /** Frigate's retained availability, {@code online} or {@code offline} (its Last Will). */
+    public String availabilityTopic() {
+        return topicPrefix + "/available";
+    }
+
     /** Topic of Frigate's tracked-object updates (the {@code lpr} type carries plates). */
     public String updatesTopic() {
         return topicPrefix + "/tracked_object_update";
