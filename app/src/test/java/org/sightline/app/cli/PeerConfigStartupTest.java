@@ -1,20 +1,11 @@
 package org.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /** A bad Frigate or OpenALPR setting ({@code sightline.ingest.frigate|openalpr.*}) stops the service with one line naming the key. */
 class PeerConfigStartupTest {
@@ -22,26 +13,10 @@ class PeerConfigStartupTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void clearConfigFiles() {
-        System.clearProperty("micronaut.config.files");
-    }
-
     private String serveWith(String ingestYaml) throws IOException {
-        TestDatabase db = TestDatabase.get();
-        Path file = Files.writeString(dir.resolve("peers.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
-                + "\n    username: " + db.user() + "\n    password: ''\nsightline:\n  ingest:\n" + ingestYaml);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
-                    new CommandLine(new ServeCommand()).execute("--env", "test", "--config", file.toString()));
-            assertThat(code).isEqualTo(2);
-            return err.toString(StandardCharsets.UTF_8).strip();
-        } finally {
-            System.setErr(original);
-        }
+        ServeRun.Outcome o = ServeRun.serveWith(dir, ServeRun.database() + "sightline:\n  ingest:\n" + ingestYaml);
+        assertThat(o.exitCode()).isEqualTo(2);
+        return o.stderr();
     }
 
     @Test

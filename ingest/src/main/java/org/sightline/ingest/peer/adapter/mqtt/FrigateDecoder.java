@@ -47,24 +47,17 @@ public final class FrigateDecoder {
      * @return the read it carries, a dead letter with the reason, or nothing
      */
     public List<CheckedRead> decode(FrigateSource source, String topic, byte[] payload, Instant receivedAt) {
-        Checked<JsonNode> parsed = JsonFields.parse(payload);
+        Checked<JsonNode> parsed = JsonFields.parseObject(payload, "a Frigate message");
         if (parsed instanceof Checked.Rejected<JsonNode> r) {
             return List.of(new CheckedRead.Bad(r.reason(), payload));
         }
         JsonNode root = ((Checked.Ok<JsonNode>) parsed).value();
-        if (!root.isObject()) {
-            return List.of(new CheckedRead.Bad("a Frigate message must be a JSON object", payload));
-        }
+        String prefix = "Frigate " + source.name() + ": ";
         try {
             Optional<ReportedRead> read = topic.equals(source.eventsTopic()) ? fromEvent(source, root) : fromUpdate(source, root);
-            if (read.isEmpty()) {
-                return List.of();
-            }
-            CheckedRead checked = rules.check(read.get(), payload, receivedAt);
-            return List.of(checked instanceof CheckedRead.Bad bad
-                    ? new CheckedRead.Bad("Frigate " + source.name() + ": " + bad.reason(), payload) : checked);
+            return read.map(r -> List.of(PeerReasons.prefixed(prefix, rules.check(r, payload, receivedAt)))).orElse(List.of());
         } catch (IllegalArgumentException e) {
-            return List.of(new CheckedRead.Bad("Frigate " + source.name() + ": " + e.getMessage(), payload));
+            return List.of(new CheckedRead.Bad(prefix + e.getMessage(), payload));
         }
     }
 

@@ -53,14 +53,11 @@ public final class OpenAlprDecoder {
      * @return one entry per plate it carries (dead letters with reasons among them), or nothing
      */
     public List<CheckedRead> decode(Peers peers, String topic, byte[] payload, Instant receivedAt) {
-        Checked<JsonNode> parsed = JsonFields.parse(payload);
+        Checked<JsonNode> parsed = JsonFields.parseObject(payload, "an OpenALPR message");
         if (parsed instanceof Checked.Rejected<JsonNode> r) {
             return List.of(new CheckedRead.Bad(r.reason(), payload));
         }
         JsonNode root = ((Checked.Ok<JsonNode>) parsed).value();
-        if (!root.isObject()) {
-            return List.of(new CheckedRead.Bad("an OpenALPR message must be a JSON object", payload));
-        }
         try {
             String dataType = present(root, "data_type") ? text(root, "data_type", true)
                     : root.has("results") ? "alpr_results" : "";
@@ -109,11 +106,10 @@ public final class OpenAlprDecoder {
                 }
                 Instant at = present(r, "epoch_time") ? PeerTime.millisOrSeconds(r, "epoch_time") : frameTime;
                 UUID readId = readId(site, frame + "/" + i);
-                CheckedRead read = rules.check(new ReportedRead(readId, site.unit(), cameraId, text(r, "plate", true),
-                        percent(r, "confidence"), at, Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(),
-                        Vehicle.UNKNOWN, imageRef(site, frame), candidates(r, text(r, "plate", true))), payload, receivedAt);
-                out.add(read instanceof CheckedRead.Bad bad
-                        ? new CheckedRead.Bad("OpenALPR: results[" + i + "]: " + bad.reason(), payload) : read);
+                out.add(PeerReasons.prefixed("OpenALPR: results[" + i + "]: ", rules.check(new ReportedRead(readId, site.unit(),
+                        cameraId, text(r, "plate", true), percent(r, "confidence"), at, Optional.empty(), OptionalDouble.empty(),
+                        OptionalInt.empty(), Vehicle.UNKNOWN, imageRef(site, frame), candidates(r, text(r, "plate", true))),
+                        payload, receivedAt)));
             } catch (IllegalArgumentException e) {
                 out.add(new CheckedRead.Bad("OpenALPR: results[" + i + "]: " + e.getMessage(), payload));
             }
@@ -133,10 +129,9 @@ public final class OpenAlprDecoder {
         UUID readId = readId(site, "group/" + frame);
         JsonNode vehicle = root.path("vehicle");
         Vehicle v = new Vehicle(topName(vehicle, "make"), topName(vehicle, "color"), topName(vehicle, "body_type"));
-        CheckedRead read = rules.check(new ReportedRead(readId, site.unit(), cameraId, plate, percent(best, "confidence"), at,
-                Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), v, imageRef(site, frame), candidates(best, plate)),
-                payload, receivedAt);
-        return read instanceof CheckedRead.Bad bad ? new CheckedRead.Bad("OpenALPR: " + bad.reason(), payload) : read;
+        return PeerReasons.prefixed("OpenALPR: ", rules.check(new ReportedRead(readId, site.unit(), cameraId, plate,
+                percent(best, "confidence"), at, Optional.empty(), OptionalDouble.empty(), OptionalInt.empty(), v,
+                imageRef(site, frame), candidates(best, plate)), payload, receivedAt));
     }
 
     private static String cameraKey(JsonNode root) {

@@ -55,6 +55,20 @@ public final class JsonFields {
         return Checked.ok(root);
     }
 
+    /**
+     * Parses a payload that must be one JSON object.
+     *
+     * @param what names the message in the reason, e.g. "a Frigate message"
+     * @return the object, or the reason there is none
+     */
+    public static Checked<JsonNode> parseObject(byte[] payload, String what) {
+        Checked<JsonNode> parsed = parse(payload);
+        if (parsed instanceof Checked.Ok<JsonNode> ok && !ok.value().isObject()) {
+            return Checked.rejected(what + " must be a JSON object");
+        }
+        return parsed;
+    }
+
     /** True when the field is there and not {@code null}. */
     public static boolean present(JsonNode n, String field) {
         JsonNode v = n.get(field);
