@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class IngestPropertiesTest {
+public class IngestPropertiesTest {
 
     private static IngestProperties with(int batchSize, Duration latency, int receiveMaximum, int queue, String root) {
         return new IngestProperties(true, "main", root, "sightline-ingest", true, batchSize, latency, receiveMaximum, queue,
                 Duration.ofDays(1), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 3,
                 Duration.ofSeconds(30));
+    }
+
+    /** The default settings (topic root sightline/v1). */
+    public IngestProperties defaults() {
+        return with(1000, Duration.ofMillis(50), 2000, 4000, "sightline/v1");
     }
 
     @Test

@@ -34,7 +34,7 @@ class MosquittoAclTest {
     @BeforeAll
     void startBroker() throws Exception {
         broker = new SecuredMosquitto(Map.of("unit-a", "password-a", "unit-b", "password-b",
-                "sightline-service", "service-password"), null, false);
+                "sightline-service", "service-password", "frigate", "frigate-password"), null, false);
         url = broker.tcpUrl();
     }
 
@@ -99,6 +99,32 @@ class MosquittoAclTest {
         } finally {
             unitA.disconnect();
             unitB.disconnect();
+        }
+    }
+
+    @Test
+    void serviceTakesPeerTopicsAndOnlyTheServiceBridgesReads() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        MqttClient service = connect("sightline-service", "service-password");
+        MqttClient frigate = connect("frigate", "frigate-password");
+        MqttClient unitA = connect("unit-a", "password-a");
+        try {
+            IMqttMessageListener record = (topic, msg) -> received.add(topic + " " + new String(msg.getPayload(), StandardCharsets.UTF_8));
+            service.subscribe(new MqttSubscription[] {new MqttSubscription("frigate/#", 1),
+                            new MqttSubscription("sightline/v1/bridged/+/reads", 1),
+                            new MqttSubscription("sightline/v1/units/unit-a/reads", 1)},
+                    new IMqttMessageListener[] {record, record, record});
+            publish(frigate, "frigate/events", "event");
+            publish(service, "sightline/v1/bridged/unit-a/reads", "bridged");
+            publish(unitA, "sightline/v1/bridged/unit-a/reads", "forged");
+            publish(unitA, "sightline/v1/units/unit-a/reads", "genuine");
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.containsAll(List.of("frigate/events event",
+                    "sightline/v1/bridged/unit-a/reads bridged", "sightline/v1/units/unit-a/reads genuine")));
+            assertThat(received).doesNotContain("sightline/v1/bridged/unit-a/reads forged").hasSize(3);
+        } finally {
+            unitA.disconnect();
+            frigate.disconnect();
+            service.disconnect();
         }
     }
 

@@ -1,9 +1,13 @@
 package org.sightline.platform.mqtt;
 
 import jakarta.inject.Singleton;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -77,38 +81,70 @@ public class MqttClients {
         return options;
     }
 
-    /** Plain sockets with Nagle's algorithm off. */
+    /**
+     * Plain sockets with Nagle's algorithm off and a buffered input stream: Paho reads each
+     * packet's header a byte at a time, which on a raw socket stream is a system call per byte.
+     */
     static final class NoDelaySocketFactory extends SocketFactory {
-        private final SocketFactory delegate = SocketFactory.getDefault();
 
-        private static Socket tune(Socket s) throws IOException {
-            s.setTcpNoDelay(true);
+        private static Socket connected(SocketAddress address) throws IOException {
+            Socket s = new BufferedSocket();
+            try {
+                s.connect(address);
+            } catch (IOException e) {
+                s.close();
+                throw e;
+            }
             return s;
         }
 
         @Override
         public Socket createSocket() throws IOException {
-            return tune(delegate.createSocket());
+            return new BufferedSocket();
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return tune(delegate.createSocket(host, port));
+            return connected(new InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return tune(delegate.createSocket(host, port, localHost, localPort));
+            Socket s = new BufferedSocket();
+            s.bind(new InetSocketAddress(localHost, localPort));
+            s.connect(new InetSocketAddress(host, port));
+            return s;
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return tune(delegate.createSocket(host, port));
+            return connected(new InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return tune(delegate.createSocket(address, port, localAddress, localPort));
+            Socket s = new BufferedSocket();
+            s.bind(new InetSocketAddress(localAddress, localPort));
+            s.connect(new InetSocketAddress(address, port));
+            return s;
+        }
+    }
+
+    /** A TCP_NODELAY socket whose input stream is buffered (one stream per socket). */
+    static final class BufferedSocket extends Socket {
+
+        private InputStream in;
+
+        BufferedSocket() throws IOException {
+            setTcpNoDelay(true);
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BufferedInputStream(super.getInputStream(), 64 * 1024);
+            }
+            return in;
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.sightline.ingest.bench;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -31,11 +30,12 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.sightline.ingest.IngestProperties;
-import org.sightline.ingest.intake.CheckedReadIds;
+import org.sightline.ingest.intake.Delivery;
 import org.sightline.ingest.intake.IntakeStats;
 import org.sightline.ingest.intake.UnitTopics;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
+import org.sightline.ingest.read.domain.CheckedRead;
 import org.sightline.platform.mqtt.MqttClients;
 
 /**
@@ -54,50 +54,113 @@ public final class IngestBenchmark {
         }
     }
 
-    private static final int PUBLISHERS = 4;
-
     private final MqttClients clients;
     private final DataSource dataSource;
     private final PrintStream out;
     private final int outstandingMax;
+    private final BenchPublishers publishers;
     private final String root = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "/sightline/v1";
     private final String unit = "BENCH-U1";
     private final String camera = "BENCH-C1";
+    private final Random random = new Random(42);
+
+    /** One measured phase: reads consumed, its duration, the JVM's CPU time and each read's latency (0: none). */
+    private record Phase(int done, long nanos, long cpuNanos, long[] latencyNanos) {
+
+        double perSecond() {
+            return done / (nanos / 1e9);
+        }
+
+        double cpuMillisPerThousand() {
+            return done == 0 ? 0 : cpuNanos / 1e6 / done * 1000;
+        }
+    }
 
     /**
      * @param window most reads published but not yet consumed (received, or committed) at any time;
      *               a broker drops QoS 1 messages beyond its per-client queue (Mosquitto's
-     *               {@code max_queued_messages}, 1000 by default), so keep it below that queue
+     *               {@code max_queued_messages}, 1000 by default, 100000 in config/mosquitto), so
+     *               keep it below that queue
      */
     public IngestBenchmark(MqttClients clients, DataSource dataSource, PrintStream out, int window) {
         this.outstandingMax = window;
         this.clients = clients;
         this.dataSource = dataSource;
         this.out = out;
+        this.publishers = new BenchPublishers(clients);
     }
 
     /**
-     * Runs both phases.
+     * Warms both paths up (the JIT compiles them; not measured), then runs both phases.
      *
      * @param reads reads per phase
      * @param timeout longest either phase may take
      */
     public Result run(int reads, Duration timeout) throws Exception {
         registerEstate();
+        String topic = new UnitTopics(root).of(unit, UnitTopics.Kind.READS);
+        int warm = Math.min(30_000, Math.max(1_000, reads / 4));
+        brokerOnly(topic, payloads(warm, random.nextLong()), timeout);
+        Phase w = durable(topic, payloads(warm, random.nextLong()), timeout);
+        out.printf(Locale.ROOT, "warm-up: %d reads through each path (not measured), durable %.0f reads/s%n", warm, w.perSecond());
+        cleanUp();
+
+        Phase a = brokerOnly(topic, payloads(reads, random.nextLong()), timeout);
+        if (a.done() < reads) {
+            out.printf(Locale.ROOT, "    the broker dropped %d of %d reads it had acknowledged (see its log: raise max_queued_messages "
+                    + "or lower --window)%n", reads - a.done(), reads);
+        }
+        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d publishers -> 1 subscriber (at most %d in transit) "
+                + "in %.2f s: %.0f reads/s; JVM CPU %.0f ms per 1000 reads%n", a.done(), BenchPublishers.PUBLISHERS, outstandingMax,
+                a.nanos() / 1e9, a.perSecond(), a.cpuMillisPerThousand());
+
+        Phase b = durable(topic, payloads(reads, random.nextLong()), timeout);
+        if (b.done() == 0) {
+            throw new IllegalStateException("durable phase: no read was committed within " + timeout);
+        }
+        if (b.done() < reads) {
+            out.printf(Locale.ROOT, "    %d of %d reads acknowledged by the broker never reached the intake (dropped by the broker: "
+                    + "see its log; raise max_queued_messages or lower --window)%n", reads - b.done(), reads);
+        }
+        long[] measured = Arrays.stream(b.latencyNanos()).filter(l -> l > 0).sorted().toArray();
+        double p50 = measured[measured.length / 2] / 1e6;
+        double p99 = measured[(int) Math.min(measured.length - 1, Math.ceil(measured.length * 0.99) - 1)] / 1e6;
+        long rows = countRows();
+        out.printf(Locale.ROOT, "(b) durable: %d reads published -> committed in plate_read in %.2f s: %.0f reads/s; "
+                + "publish->commit p50 %.1f ms, p99 %.1f ms; rows stored %d; JVM CPU %.0f ms per 1000 reads%n", b.done(),
+                b.nanos() / 1e9, b.perSecond(), p50, p99, rows, b.cpuMillisPerThousand());
+        out.println("    (the JVM CPU figures include the benchmark's publishers; the broker's and the database's CPU are not in them)");
+        cleanUp();
+        return new Result(reads, a.perSecond(), b.perSecond(), p50, p99, rows);
+    }
+
+    /** The intake settings of the durable phase (see docs/mqtt.md for what each does). */
+    IngestProperties durableSettings(String instanceId) {
+        return new IngestProperties(true, instanceId, root, "bench", true, 1000, Duration.ofMillis(20), 4000,
+                Math.max(8000, outstandingMax), Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10),
+                Duration.ofDays(90), 2, Duration.ofSeconds(30));
+    }
+
+    // read ids carry the phase's tag and the read's index: the commit listener finds the index without a map
+    private byte[][] payloads(int reads, long tag) {
         byte[][] payloads = new byte[reads][];
-        UUID[] ids = new UUID[reads];
-        Random random = new Random(42);
         Instant now = Instant.now();
         for (int i = 0; i < reads; i++) {
-            ids[i] = UUID.randomUUID();
             payloads[i] = String.format(Locale.ROOT, "{\"readId\":\"%s\",\"cameraId\":\"%s\",\"plate\":\"%s\",\"confidence\":%.3f,"
-                            + "\"capturedAt\":\"%s\",\"heading\":%d,\"lane\":%d}", ids[i], camera, plate(random),
+                            + "\"capturedAt\":\"%s\",\"heading\":%d,\"lane\":%d}", new UUID(tag, i), camera, plate(random),
                     0.6 + random.nextDouble() * 0.4, now.plusMillis(i / 50), random.nextInt(360), 1 + random.nextInt(2))
                     .getBytes(StandardCharsets.UTF_8);
         }
-        String topic = new UnitTopics(root).of(unit, UnitTopics.Kind.READS);
+        return payloads;
+    }
 
-        // (a) broker only
+    private static long tagOf(byte[] payload) {
+        // "{"readId":"xxxxxxxx-xxxx-xxxx-..." : the first 64 bits of the UUID are the tag
+        return UUID.fromString(new String(payload, 11, 36, StandardCharsets.US_ASCII)).getMostSignificantBits();
+    }
+
+    private Phase brokerOnly(String topic, byte[][] payloads, Duration timeout) throws Exception {
+        int reads = payloads.length;
         Semaphore outstanding = new Semaphore(outstandingMax);
         AtomicInteger received = new AtomicInteger();
         AtomicLong lastArrival = new AtomicLong(System.nanoTime());
@@ -105,81 +168,81 @@ public final class IngestBenchmark {
         MqttAsyncClient sub = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-sub");
         sub.setCallback(new Counting(received, allReceived, outstanding, lastArrival));
         MqttConnectionOptions subOptions = clients.options(true, 0);
-        subOptions.setReceiveMaximum(2000);
+        // no client window: the benchmark's own window bounds what is in transit, and Mosquitto
+        // 2.0.11 stalled with ~window reads undelivered at the end when a receive maximum was set
+        subOptions.setReceiveMaximum(65_535);
         sub.connect(subOptions).waitForCompletion(10_000);
         sub.subscribe(new MqttSubscription[] {new MqttSubscription(new UnitTopics(root).filter(UnitTopics.Kind.READS), 1)},
                 null, null, new MqttProperties()).waitForCompletion(10_000);
+        long cpu0 = processCpuNanos();
         long a0 = System.nanoTime();
-        publishAll(topic, payloads, null, outstanding, timeout);
+        publishers.publishAll(topic, payloads, null, outstanding, timeout);
         long a1 = awaitQuiet(allReceived, received, lastArrival, timeout);
+        long cpu = processCpuNanos() - cpu0;
         sub.disconnect().waitForCompletion(5_000);
         sub.close();
-        if (received.get() < reads) {
-            out.printf(Locale.ROOT, "    the broker dropped %d of %d reads it had acknowledged (see its log: raise max_queued_messages "
-                    + "or lower --window)%n", reads - received.get(), reads);
-        }
-        double brokerPerS = received.get() / ((a1 - a0) / 1e9);
-        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d publishers -> 1 subscriber (at most %d in transit) "
-                + "in %.2f s: %.0f reads/s%n", received.get(), PUBLISHERS, outstandingMax, (a1 - a0) / 1e9, brokerPerS);
+        return new Phase(received.get(), a1 - a0, cpu, new long[0]);
+    }
 
-        // (b) durable: publish -> committed row -> acknowledgement
+    private Phase durable(String topic, byte[][] payloads, Duration timeout) throws Exception {
+        int reads = payloads.length;
+        long tag = tagOf(payloads[0]);
+        Semaphore outstanding = new Semaphore(outstandingMax);
         long[] publishedAt = new long[reads];
-        ConcurrentHashMap<UUID, Integer> index = new ConcurrentHashMap<>(reads * 2);
-        for (int i = 0; i < reads; i++) {
-            index.put(ids[i], i);
-        }
         long[] latencyNanos = new long[reads];
         AtomicInteger committed = new AtomicInteger();
         AtomicLong lastCommit = new AtomicLong(System.nanoTime());
         CountDownLatch allCommitted = new CountDownLatch(reads);
         IntakeStats stats = new IntakeStats();
         stats.setListener((batch, at) -> {
-            for (UUID id : CheckedReadIds.of(batch)) {
-                Integer i = index.remove(id);
-                if (i != null) {
-                    latencyNanos[i] = at - publishedAt[i];
-                    committed.incrementAndGet();
-                    allCommitted.countDown();
-                    outstanding.release();
+            for (Delivery d : batch) {
+                for (CheckedRead r : d.reads()) {
+                    if (r instanceof CheckedRead.Good g && g.read().readId().getMostSignificantBits() == tag) {
+                        int i = (int) g.read().readId().getLeastSignificantBits();
+                        if (latencyNanos[i] == 0) {
+                            latencyNanos[i] = at - publishedAt[i];
+                            committed.incrementAndGet();
+                            allCommitted.countDown();
+                            outstanding.release();
+                        }
+                    }
                 }
             }
             lastCommit.set(at);
         });
-        IngestProperties config = new IngestProperties(true, "bench", root, "bench", true, 2000, Duration.ofMillis(20), 2000,
-                Math.max(4000, outstandingMax), Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 2,
-                Duration.ofSeconds(30));
-        long b0;
-        long b1;
-        try (ReadIntake intake = new ReadIntake(clients, config, dataSource, new EquipmentRegistry(dataSource, Duration.ZERO), stats)) {
+        // an instance of its own per phase, its session discarded afterwards: a session left behind
+        // would collect the next phase's reads
+        ReadIntake intake = new ReadIntake(clients, durableSettings("bench-" + Long.toHexString(tag)), dataSource,
+                new EquipmentRegistry(dataSource, Duration.ZERO), stats);
+        try {
             intake.start();
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!intake.isConnected() && System.nanoTime() < waitUntil) {
                 Thread.onSpinWait();
             }
-            b0 = System.nanoTime();
-            outstanding.drainPermits();
-            outstanding.release(outstandingMax);
-            publishAll(topic, payloads, publishedAt, outstanding, timeout);
-            b1 = awaitQuiet(allCommitted, committed, lastCommit, timeout);
+            long cpu0 = processCpuNanos();
+            long b0 = System.nanoTime();
+            publishers.publishAll(topic, payloads, publishedAt, outstanding, timeout);
+            long b1 = awaitQuiet(allCommitted, committed, lastCommit, timeout);
+            long cpu = processCpuNanos() - cpu0;
             out.println("    intake: " + stats);
+            return new Phase(committed.get(), b1 - b0, cpu, latencyNanos);
+        } finally {
+            intake.close();
+            discardSession(intake.clientId());
         }
-        int done = committed.get();
-        if (done == 0) {
-            throw new IllegalStateException("durable phase: no read was committed within " + timeout);
-        }
-        if (done < reads) {
-            out.printf(Locale.ROOT, "    %d of %d reads acknowledged by the broker never reached the intake (dropped by the broker: "
-                    + "see its log; raise max_queued_messages or lower --window)%n", reads - done, reads);
-        }
-        double durablePerS = done / ((b1 - b0) / 1e9);
-        long[] measured = Arrays.stream(latencyNanos).filter(l -> l > 0).sorted().toArray();
-        double p50 = measured[measured.length / 2] / 1e6;
-        double p99 = measured[(int) Math.min(measured.length - 1, Math.ceil(measured.length * 0.99) - 1)] / 1e6;
-        long rows = countRows();
-        out.printf(Locale.ROOT, "(b) durable: %d reads published -> committed in plate_read in %.2f s: %.0f reads/s; "
-                + "publish->commit p50 %.1f ms, p99 %.1f ms; rows stored %d%n", done, (b1 - b0) / 1e9, durablePerS, p50, p99, rows);
-        cleanUp();
-        return new Result(reads, brokerPerS, durablePerS, p50, p99, rows);
+    }
+
+    private void discardSession(String clientId) throws MqttException {
+        MqttAsyncClient c = clients.newAsyncClient(clientId);
+        c.connect(clients.options(true, 0)).waitForCompletion(10_000);
+        c.disconnect().waitForCompletion(5_000);
+        c.close();
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     /** Waits until all arrived, or nothing arrived for 5 s; returns the time of the last arrival. */
@@ -193,66 +256,6 @@ public final class IngestBenchmark {
             }
         }
         return all.getCount() == 0 ? System.nanoTime() : last.get();
-    }
-
-    /** Publishes every payload at QoS 1 from several clients, each keeping its window within the broker's receive maximum. */
-    private void publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
-            throws Exception {
-        MqttAsyncClient[] pubs = new MqttAsyncClient[PUBLISHERS];
-        Semaphore[] windows = new Semaphore[PUBLISHERS];
-        AtomicLong failures = new AtomicLong();
-        for (int p = 0; p < PUBLISHERS; p++) {
-            pubs[p] = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-pub-" + p);
-            IMqttToken t = pubs[p].connect(clients.options(true, 0));
-            t.waitForCompletion(10_000);
-            Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
-            int window = Math.max(1, Math.min(serverMax == null ? 65_535 : serverMax, 500));
-            windows[p] = new Semaphore(window);
-        }
-        Thread[] threads = new Thread[PUBLISHERS];
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int p = 0; p < PUBLISHERS; p++) {
-            int me = p;
-            threads[p] = new Thread(() -> {
-                MqttActionListener release = new MqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        windows[me].release();
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable e) {
-                        failures.incrementAndGet();
-                        windows[me].release();
-                    }
-                };
-                try {
-                    for (int i = me; i < payloads.length && System.nanoTime() < deadline; i += PUBLISHERS) {
-                        outstanding.acquire();
-                        windows[me].acquire();
-                        MqttMessage m = new MqttMessage(payloads[i]);
-                        m.setQos(1);
-                        if (publishedAt != null) {
-                            publishedAt[i] = System.nanoTime();
-                        }
-                        pubs[me].publish(topic, m, null, release);
-                    }
-                } catch (InterruptedException | MqttException e) {
-                    failures.incrementAndGet();
-                }
-            }, "bench-publisher-" + p);
-            threads[p].start();
-        }
-        for (Thread t : threads) {
-            t.join(timeout.toMillis());
-        }
-        for (MqttAsyncClient c : pubs) {
-            c.disconnect(5_000).waitForCompletion(10_000);
-            c.close();
-        }
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " publishes failed");
-        }
     }
 
     private static String plate(Random r) {

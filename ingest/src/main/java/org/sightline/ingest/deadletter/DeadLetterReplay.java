@@ -14,10 +14,10 @@ import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 import org.sightline.ingest.intake.Delivery;
 import org.sightline.ingest.intake.EquipmentCheck;
-import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.intake.ReadSources;
+import org.sightline.ingest.peer.PeerSettings;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.db.ReadBatchStore;
-import org.sightline.ingest.read.adapter.mqtt.ReadPayloadDecoder;
 import org.sightline.ingest.read.domain.CheckedRead;
 
 /**
@@ -34,15 +34,13 @@ public class DeadLetterReplay {
 
     private final DataSource dataSource;
     private final DeadLetterStore store;
-    private final UnitTopics topics;
-    private final ReadPayloadDecoder decoder;
+    private final ReadSources sources;
     private final EquipmentRegistry equipment;
 
-    public DeadLetterReplay(IngestProperties config, DataSource dataSource) {
+    public DeadLetterReplay(IngestProperties config, PeerSettings peers, DataSource dataSource) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.store = new DeadLetterStore(this.dataSource);
-        this.topics = new UnitTopics(config.topicRoot());
-        this.decoder = new ReadPayloadDecoder(config.maxPayloadBytes(), config.timing());
+        this.sources = new ReadSources(config, peers.peers());
         this.equipment = new EquipmentRegistry(this.dataSource, Duration.ZERO);
     }
 
@@ -63,19 +61,14 @@ public class DeadLetterReplay {
         }
         DeadLetterStore.Row row = found.get();
         Instant now = Instant.now();
-        Optional<UnitTopics.Parsed> parsed = topics.parse(row.topic());
-        String refusal = null;
         if (row.payloadTruncated()) {
-            refusal = "not replayable: only the first " + row.payload().length + " of " + row.payloadBytes() + " bytes were kept";
-        } else if (parsed.isEmpty() || parsed.get().kind() != UnitTopics.Kind.READS) {
-            refusal = "not replayable: " + row.topic() + " is not a reads topic of a valid unit id";
-        }
-        if (refusal != null) {
+            String refusal = "not replayable: only the first " + row.payload().length + " of " + row.payloadBytes()
+                    + " bytes were kept";
             store.markReplayed(id, now, refusal);
             return Optional.of(new Outcome(id, 0, 0, 1, refusal));
         }
-        List<CheckedRead> reads = decoder.decode(parsed.get().unitId(), row.payload(), now);
-        Delivery checked = EquipmentCheck.apply(new Delivery(row.topic(), row.payload(), now, System.nanoTime(), reads, () -> { }),
+        List<CheckedRead> reads = sources.decode(row.topic(), row.payload(), now).reads();
+        Delivery checked = EquipmentCheck.apply(new Delivery(row.topic(), row.payload(), now, System.nanoTime(), reads, x -> { }),
                 equipment);
         List<CheckedRead> good = checked.reads().stream().filter(r -> r instanceof CheckedRead.Good).toList();
         List<CheckedRead.Bad> bad = checked.reads().stream()
@@ -100,7 +93,7 @@ public class DeadLetterReplay {
             summary.append(summary.length() > 0 ? "; " : "").append(bad.size()).append(" still refused: ")
                     .append(bad.get(0).reason());
         }
-        String text = summary.toString();
+        String text = summary.length() == 0 ? "the message holds no read" : summary.toString();
         store.markReplayed(id, now, text);
         return Optional.of(new Outcome(id, stored, duplicates, bad.size(), text));
     }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The intake's single writer: takes deliveries from the bounded queue in batches, writes each
- * batch in one transaction and acknowledges its messages only after the commit. When the database
+ * batch in one transaction and acknowledges its messages only after the commit. A batch is written
+ * when it is full, when the batch latency has passed, or as soon as no message arrived for 2 ms;
+ * while one batch is written the next accumulates, so batches grow with the load. When the database
  * is unreachable it keeps the batch and retries with back-off; the queue then fills and the MQTT
  * callback blocks, so the broker holds further messages (backpressure, bounded memory). A batch the
  * database refuses for its content is split until the one bad message is found; that message is
@@ -28,6 +30,8 @@ public final class BatchWriter implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final long MAX_BACKOFF_MS = 5_000;
+    // a gap this long in the stream ends a batch before it is full
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final BlockingQueue<Delivery> queue;
     private final DataSource dataSource;
@@ -78,8 +82,10 @@ public final class BatchWriter implements Runnable {
                 batch.add(first);
                 long deadline = System.nanoTime() + lingerNanos;
                 queue.drainTo(batch, batchSize - batch.size());
+                // wait for more only while they keep coming: when the stream pauses (the broker's
+                // window is used up, or the units are quiet) waiting longer only adds latency
                 while (batch.size() < batchSize) {
-                    long left = deadline - System.nanoTime();
+                    long left = Math.min(deadline - System.nanoTime(), QUIET_NANOS);
                     Delivery next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
                     if (next == null) {
                         break;
@@ -104,7 +110,7 @@ public final class BatchWriter implements Runnable {
             try {
                 List<Delivery> checked = checkEquipment(batch);
                 ReadBatchStore.Outcome outcome = store().write(checked);
-                stats.committed(outcome.stored(), outcome.duplicates(), outcome.deadLettered());
+                stats.committed(checked.size(), outcome.stored(), outcome.duplicates(), outcome.deadLettered());
                 long now = System.nanoTime();
                 if (acknowledging) {
                     for (Delivery d : checked) {

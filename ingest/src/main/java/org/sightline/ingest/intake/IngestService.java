@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.sightline.ingest.IngestProperties;
+import org.sightline.ingest.peer.PeerSettings;
+import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.db.ReadBatchStore;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
@@ -45,13 +47,15 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
     private final MqttClients clients;
     private final DataSource dataSource;
     private final EquipmentRegistry equipment;
+    private final Peers peers;
     private ScheduledExecutorService maintenance;
     private volatile ReadIntake intake;
     private volatile UnitStatusIntake unitStatus;
     private final List<Consumer<UnitStatusStore.Change>> statusListeners = new CopyOnWriteArrayList<>();
 
-    public IngestService(IngestProperties config, MqttClients clients, DataSource dataSource) {
+    public IngestService(IngestProperties config, PeerSettings peers, MqttClients clients, DataSource dataSource) {
         this.config = config;
+        this.peers = peers.peers();
         this.clients = clients;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.equipment = new EquipmentRegistry(this.dataSource, Duration.ofSeconds(2));
@@ -68,9 +72,9 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
             return t;
         });
         maintenance.scheduleWithFixedDelay(this::createPartitions, 0, 1, TimeUnit.HOURS);
-        intake = new ReadIntake(clients, config, dataSource, equipment);
+        intake = new ReadIntake(clients, config, peers, dataSource, equipment, new IntakeStats());
         intake.start();
-        unitStatus = new UnitStatusIntake(clients, config, dataSource, equipment);
+        unitStatus = new UnitStatusIntake(clients, config, peers, dataSource, equipment);
         unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
         unitStatus.start();
     }

@@ -13,6 +13,7 @@ public final class IntakeStats {
     }
 
     private final AtomicLong messages = new AtomicLong();
+    private final AtomicLong messagesCommitted = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -24,7 +25,8 @@ public final class IntakeStats {
         messages.incrementAndGet();
     }
 
-    void committed(int storedReads, int duplicateReads, int deadLetters) {
+    void committed(int messageCount, int storedReads, int duplicateReads, int deadLetters) {
+        messagesCommitted.addAndGet(messageCount);
         stored.addAndGet(storedReads);
         duplicates.addAndGet(duplicateReads);
         deadLettered.addAndGet(deadLetters);
@@ -38,6 +40,19 @@ public final class IntakeStats {
     /** Messages handed to the writer. */
     public long messages() {
         return messages.get();
+    }
+
+    /** Messages whose reads (or dead letters) are committed. */
+    public long messagesCommitted() {
+        return messagesCommitted.get();
+    }
+
+    /**
+     * Messages received and not yet committed: what this instance holds in memory (its queue and
+     * the batch in hand). The broker's window bounds it, whatever the database does.
+     */
+    public long messagesHeld() {
+        return messages.get() - messagesCommitted.get();
     }
 
     /** Reads stored for the first time. */

@@ -21,6 +21,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sightline.ingest.IngestProperties;
+import org.sightline.ingest.intake.IntakeStats;
+import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
 import org.sightline.platform.mqtt.MqttClients;
@@ -86,7 +88,13 @@ public final class IntakeFixture {
 
     /** Starts an intake instance with these settings and waits until it is connected. */
     public ReadIntake startIntake(String brokerUrl, IngestProperties properties, DataSource ds) {
-        ReadIntake intake = new ReadIntake(clients(brokerUrl), properties, ds, new EquipmentRegistry(ds, Duration.ZERO));
+        return startIntake(brokerUrl, properties, Peers.NONE, ds);
+    }
+
+    /** Starts an intake instance that also takes these peers' reads, and waits until it is connected. */
+    public ReadIntake startIntake(String brokerUrl, IngestProperties properties, Peers peers, DataSource ds) {
+        ReadIntake intake = new ReadIntake(clients(brokerUrl), properties, peers, ds, new EquipmentRegistry(ds, Duration.ZERO),
+                new IntakeStats());
         intake.start();
         await().atMost(Duration.ofSeconds(10)).until(intake::isConnected);
         return intake;

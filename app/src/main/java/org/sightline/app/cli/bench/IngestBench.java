@@ -24,8 +24,9 @@ public class IngestBench implements Callable<Integer> {
     @Option(names = "--reads", defaultValue = "200000", description = "Reads per phase (default ${DEFAULT-VALUE}).")
     int reads;
 
-    @Option(names = "--window", defaultValue = "800",
-            description = "Most reads in transit (published, not yet consumed); keep it below the broker's per-client queue (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = "2000",
+            description = "Most reads in transit (published, not yet consumed); keep it below the broker's per-client queue, "
+                    + "max_queued_messages: 100000 in config/mosquitto, 1000 in Mosquitto's own default (default ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")

@@ -1,8 +1,6 @@
 package org.sightline.ingest.read.domain;
 
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A number plate as Sightline stores and matches it: upper case letters and digits only, 1-10
@@ -14,20 +12,19 @@ public record Plate(String value, boolean ukFormat) {
     /** Longest plate accepted (European plates reach 9-10 characters without separators). */
     public static final int MAX_LENGTH = 10;
 
-    private static final Pattern NORMALISED = Pattern.compile("[A-Z0-9]{1," + MAX_LENGTH + "}");
-    private static final Pattern[] UK = {
-        Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z]{3}"),     // current style, AB12CDE (2001-)
-        Pattern.compile("[A-Z][0-9]{1,3}[A-Z]{3}"),      // prefix style, A123BCD (1983-2001)
-        Pattern.compile("[A-Z]{3}[0-9]{1,3}[A-Z]"),      // suffix style, ABC123D (1963-1983)
-        Pattern.compile("[A-Z]{1,3}[0-9]{1,4}"),         // dateless, and Northern Ireland ABZ 1234
-        Pattern.compile("[0-9]{1,4}[A-Z]{1,3}"),         // dateless, reversed
+    // the shapes DVLA and DVA have issued, as runs of letters (L) and digits (D) with their lengths:
+    // current AB12CDE; prefix A123BCD; suffix ABC123D; dateless and Northern Ireland ABZ 1234, and reversed
+    private static final int[][][] UK_SHAPES = {
+        {{'L', 2, 2}, {'D', 2, 2}, {'L', 3, 3}},
+        {{'L', 1, 1}, {'D', 1, 3}, {'L', 3, 3}},
+        {{'L', 3, 3}, {'D', 1, 3}, {'L', 1, 1}},
+        {{'L', 1, 3}, {'D', 1, 4}},
+        {{'D', 1, 4}, {'L', 1, 3}},
     };
-    // separators units put between groups of characters; removed before matching
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
 
     public Plate {
         Objects.requireNonNull(value, "value");
-        if (!NORMALISED.matcher(value).matches()) {
+        if (value.isEmpty() || value.length() > MAX_LENGTH || !allPlateChars(value)) {
             throw new IllegalArgumentException("plate must be 1-" + MAX_LENGTH
                     + " upper case letters or digits, was '" + value + "'");
         }
@@ -46,27 +43,74 @@ public record Plate(String value, boolean ukFormat) {
         if (raw == null) {
             return Checked.rejected("plate is missing");
         }
-        String v = SEPARATORS.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
-        if (v.isEmpty()) {
+        // one pass, no regular expression: this runs for every read
+        StringBuilder v = new StringBuilder(Math.min(raw.length(), 16));
+        boolean other = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+                continue;
+            }
+            char u = c >= 'a' && c <= 'z' ? (char) (c - ('a' - 'A')) : c;
+            other |= !isPlateChar(u);
+            v.append(u);
+        }
+        if (v.length() == 0) {
             return Checked.rejected("plate is empty");
         }
-        if (!v.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        if (other) {
             return Checked.rejected("plate has characters other than letters A-Z and digits: '" + Checked.shorten(raw) + "'");
         }
         if (v.length() > MAX_LENGTH) {
             return Checked.rejected("plate is longer than " + MAX_LENGTH + " characters (" + v.length() + ")");
         }
-        return Checked.ok(new Plate(v, isUkFormat(v)));
+        String normalised = v.toString();
+        return Checked.ok(new Plate(normalised, isUkFormat(normalised)));
     }
 
     /** True when a normalised plate has one of the shapes DVLA and DVA have issued. */
     public static boolean isUkFormat(String normalised) {
-        for (Pattern p : UK) {
-            if (p.matcher(normalised).matches()) {
+        for (int[][] shape : UK_SHAPES) {
+            if (hasShape(normalised, shape)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean hasShape(String plate, int[][] runs) {
+        int at = 0;
+        for (int[] run : runs) {
+            int start = at;
+            while (at < plate.length() && at - start < run[2] && (run[0] == 'L' ? isLetter(plate.charAt(at)) : isDigit(plate.charAt(at)))) {
+                at++;
+            }
+            if (at - start < run[1]) {
+                return false;
+            }
+        }
+        return at == plate.length();
+    }
+
+    private static boolean allPlateChars(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isPlateChar(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPlateChar(int c) {
+        return isLetter(c) || isDigit(c);
+    }
+
+    private static boolean isLetter(int c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.sightline.ingest.read.domain;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -26,6 +28,8 @@ import org.sightline.geo.crs.LonLat;
  * @param lane lane number from the kerb (1 = nearest), when reported
  * @param vehicle make, colour and type, when reported
  * @param imageRef the unit's reference to its evidence image, or empty
+ * @param alternatives other readings the unit's OCR considered, in the order reported; none
+ *                     repeats the plate or another alternative
  */
 public record PlateRead(
         UUID readId,
@@ -39,10 +43,14 @@ public record PlateRead(
         Optional<Bearing> heading,
         OptionalInt lane,
         Vehicle vehicle,
-        String imageRef) {
+        String imageRef,
+        List<Alternative> alternatives) {
 
     /** Longest image reference kept. */
     public static final int MAX_IMAGE_REF = 512;
+
+    /** Most alternatives kept with a read. */
+    public static final int MAX_ALTERNATIVES = 8;
 
     public PlateRead {
         Objects.requireNonNull(readId, "readId");
@@ -65,6 +73,19 @@ public record PlateRead(
         if (imageRef.length() > MAX_IMAGE_REF || imageRef.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("imageRef must be at most " + MAX_IMAGE_REF
                     + " characters without control characters");
+        }
+        alternatives = List.copyOf(alternatives);
+        if (alternatives.size() > MAX_ALTERNATIVES) {
+            throw new IllegalArgumentException("at most " + MAX_ALTERNATIVES + " alternatives, was " + alternatives.size());
+        }
+        if (!alternatives.isEmpty()) {
+            HashSet<String> seen = new HashSet<>();
+            seen.add(plate.value());
+            for (Alternative a : alternatives) {
+                if (!seen.add(a.plate().value())) {
+                    throw new IllegalArgumentException("alternative " + a.plate() + " repeats the plate or another alternative");
+                }
+            }
         }
     }
 }

@@ -38,11 +38,39 @@ class PlateTest {
     }
 
     @Test
+    void theUkShapeCheckAgreesWithTheRegistrationPatterns() {
+        java.util.regex.Pattern uk = java.util.regex.Pattern.compile(
+                "[A-Z]{2}[0-9]{2}[A-Z]{3}|[A-Z][0-9]{1,3}[A-Z]{3}|[A-Z]{3}[0-9]{1,3}[A-Z]|[A-Z]{1,3}[0-9]{1,4}|[0-9]{1,4}[A-Z]{1,3}");
+        java.util.Random r = new java.util.Random(5);
+        int uks = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 1 + r.nextInt(10);
+            boolean letters = r.nextBoolean();
+            while (sb.length() < len) {
+                // runs of letters and digits, so that plate-like shapes come up often
+                int run = 1 + r.nextInt(4);
+                for (int k = 0; k < run && sb.length() < len; k++) {
+                    sb.append(letters ? (char) ('A' + r.nextInt(26)) : (char) ('0' + r.nextInt(10)));
+                }
+                letters = !letters;
+            }
+            String plate = sb.toString();
+            boolean expected = uk.matcher(plate).matches();
+            uks += expected ? 1 : 0;
+            assertThat(Plate.isUkFormat(plate)).as(plate).isEqualTo(expected);
+        }
+        assertThat(uks).isGreaterThan(10_000);
+    }
+
+    @Test
     void nonPlatesAreRejectedWithAReason() {
         assertThat(reason(null)).contains("missing");
         assertThat(reason(" - ")).contains("empty");
         assertThat(reason("'; DROP TABLE plate_read;--")).contains("characters other than letters");
         assertThat(reason("ÄB12CDE")).contains("characters other than letters");
+        assertThat(reason("ßB12CDE")).contains("characters other than letters"); // not upper-cased into SS
+        assertThat(reason("AB12\u0000CDE")).contains("characters other than letters");
         assertThat(reason("AB12CDEFGHIJ")).contains("longer than 10");
     }
 

@@ -64,6 +64,11 @@ public class ReadSubscriber {
         return "$share/" + config.shareGroup() + "/" + config.topicRoot() + "/units/+/reads";
     }
 
+    /** Reads ingest took in from Frigate or OpenALPR, re-published in the native format (docs/mqtt.md, Peers). */
+    public String bridgedFilter() {
+        return "$share/" + config.shareGroup() + "/" + config.topicRoot() + "/bridged/+/reads";
+    }
+
     /** Reads processed so far (messages). */
     public long processed() {
         return processed.get();
@@ -91,8 +96,9 @@ public class ReadSubscriber {
     }
 
     private void subscribe() throws MqttException {
-        client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter(), 1)}, null);
-        LOG.info("alerting subscribed to {}", topicFilter());
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter(), 1), new MqttSubscription(bridgedFilter(), 1)},
+                null);
+        LOG.info("alerting subscribed to {} and {}", topicFilter(), bridgedFilter());
     }
 
     @PreDestroy

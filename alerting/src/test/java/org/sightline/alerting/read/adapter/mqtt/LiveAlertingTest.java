@@ -177,6 +177,18 @@ class LiveAlertingTest implements TestPropertyProvider {
     }
 
     @Test
+    void readsIngestBridgedFromFrigateOrOpenAlprAlertToo() throws Exception {
+        addEntry("stolen", "MA19XKT", 70, "");
+        MqttMessage m = new MqttMessage(("[{\"readId\":\"" + UUID.randomUUID() + "\",\"cameraId\":\"CAM-A580\",\"plate\":\"MA19XKT\","
+                + "\"confidence\":0.93,\"capturedAt\":\"" + Instant.now() + "\",\"imageRef\":\"frigate:depot/1795435194.08-q3bz1k\","
+                + "\"alternatives\":[{\"plate\":\"MA19XKF\",\"confidence\":0.4}]}]").getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        unit.publish(ROOT + "/bridged/UNIT-1/reads", m);
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertFor("MA19XKT") != null);
+        assertThat(alertFor("MA19XKT").get("place")).isEqualTo("A580 East Lancashire Road, inbound");
+    }
+
+    @Test
     void arterialOnlyListsIgnoreSideStreetsAnywhereListsDoNot() throws Exception {
         publish("CAM-SIDE", "JN14ARS", Instant.now());
         publish("CAM-SIDE", "KX05ABC", Instant.now());

@@ -2,15 +2,18 @@ package org.sightline.ingest.read.adapter.mqtt;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -23,16 +26,19 @@ import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.intake.BatchWriter;
 import org.sightline.ingest.intake.Delivery;
 import org.sightline.ingest.intake.IntakeStats;
-import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.intake.ReadSources;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
+import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.domain.CheckedRead;
+import org.sightline.ingest.read.domain.PlateRead;
 import org.sightline.platform.mqtt.MqttClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One intake instance: an MQTT 5 persistent session (clean start off, session expiry set) on the
- * shared subscription {@code $share/<group>/<root>/units/+/reads} at QoS 1 with manual
+ * shared subscription {@code $share/<group>/<root>/units/+/reads} (and the configured peers'
+ * topics, see {@link ReadSources}) at QoS 1 with manual
  * acknowledgement, and a {@link BatchWriter} that acknowledges each message after its row or its
  * dead-letter row is committed. The broker's in-flight window (receive maximum) and the bounded
  * queue cap the memory used; when the database is slow the callback blocks and the broker keeps
@@ -48,8 +54,10 @@ public final class ReadIntake implements AutoCloseable {
 
     private final MqttClients clients;
     private final IngestProperties config;
-    private final UnitTopics topics;
-    private final ReadPayloadDecoder decoder;
+    private final ReadSources sources;
+    // re-publications of peer reads in flight: well under any broker's receive maximum
+    private final Semaphore forwards = new Semaphore(16);
+    private long lastForwardWarningNanos = Long.MIN_VALUE / 2;
     private final BlockingQueue<Delivery> queue;
     private final BatchWriter writer;
     private final IntakeStats stats;
@@ -67,11 +75,16 @@ public final class ReadIntake implements AutoCloseable {
     /** An intake reporting into the given totals (the benchmark reads latencies from them). */
     public ReadIntake(MqttClients clients, IngestProperties config, DataSource dataSource, EquipmentRegistry equipment,
                       IntakeStats stats) {
+        this(clients, config, Peers.NONE, dataSource, equipment, stats);
+    }
+
+    /** An intake that also takes the reads of these peer systems (Frigate, OpenALPR). */
+    public ReadIntake(MqttClients clients, IngestProperties config, Peers peers, DataSource dataSource,
+                      EquipmentRegistry equipment, IntakeStats stats) {
         this.stats = stats;
         this.clients = clients;
         this.config = config;
-        this.topics = new UnitTopics(config.topicRoot());
-        this.decoder = new ReadPayloadDecoder(config.maxPayloadBytes(), config.timing());
+        this.sources = new ReadSources(config, peers);
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.writer = new BatchWriter(queue, dataSource, equipment, config.batchSize(), config.batchLatency(), stats);
         this.clientId = clients.config().clientIdPrefix() + "-ingest-" + config.instanceId();
@@ -138,9 +151,9 @@ public final class ReadIntake implements AutoCloseable {
     }
 
     private void subscribe(MqttAsyncClient c) throws MqttException {
-        MqttSubscription reads = new MqttSubscription(config.sharedSubscription()
-                ? topics.shared(config.shareGroup(), UnitTopics.Kind.READS) : topics.filter(UnitTopics.Kind.READS), 1);
-        c.subscribe(new MqttSubscription[] {reads}, null, null, new MqttProperties());
+        MqttSubscription[] subscriptions = sources.subscriptions().stream().map(f -> new MqttSubscription(f, 1))
+                .toArray(MqttSubscription[]::new);
+        c.subscribe(subscriptions, null, null, new MqttProperties());
     }
 
     /** Stops taking messages, lets the batch in hand finish, and disconnects. */
@@ -204,11 +217,11 @@ public final class ReadIntake implements AutoCloseable {
         }
     }
 
-    private Runnable ack(MqttAsyncClient c, long messageEpoch, int id, int qos) {
+    private Consumer<Delivery> ack(MqttAsyncClient c, long messageEpoch, int id, int qos) {
         if (qos == 0) {
-            return () -> { };
+            return d -> { };
         }
-        return () -> {
+        return d -> {
             if (epoch.get() != messageEpoch || !c.isConnected()) {
                 return; // received on an earlier connection, or the connection is down: the broker redelivers it
             }
@@ -220,6 +233,68 @@ public final class ReadIntake implements AutoCloseable {
         };
     }
 
+    /**
+     * The acknowledgement of a peer's message: its stored reads are first re-published in the
+     * native format (see {@link BridgedReads}) and the message is acknowledged when the broker has
+     * them, so that a crash in between leads to a redelivery, not to reads alerting never sees.
+     */
+    private Consumer<Delivery> forwardThenAck(MqttAsyncClient c, Consumer<Delivery> ack) {
+        return d -> {
+            List<PlateRead> good = new ArrayList<>();
+            for (CheckedRead r : d.reads()) {
+                if (r instanceof CheckedRead.Good g) {
+                    good.add(g.read());
+                }
+            }
+            if (good.isEmpty()) {
+                ack.accept(d);
+                return;
+            }
+            MqttMessage copy = new MqttMessage(BridgedReads.payload(good));
+            copy.setQos(1);
+            try {
+                if (!forwards.tryAcquire(10, TimeUnit.SECONDS)) {
+                    forwardFailed(d, "the broker did not confirm earlier re-publications for 10 s", ack);
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // stopping: not acknowledged, the broker redelivers it
+            }
+            try {
+                c.publish(BridgedReads.topic(config.topicRoot(), good.get(0).unitId()), copy, null, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        forwards.release();
+                        ack.accept(d);
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        forwards.release();
+                        forwardFailed(d, String.valueOf(e), ack);
+                    }
+                });
+            } catch (MqttException | RuntimeException e) {
+                forwards.release();
+                forwardFailed(d, e.toString(), ack);
+            }
+        };
+    }
+
+    // the reads are stored: on a live connection the message is acknowledged all the same (left
+    // unacknowledged it would hold a slot of the broker's window until the next reconnect); on a
+    // dropped one the ack is dropped too and the broker redelivers the message
+    private void forwardFailed(Delivery d, String why, Consumer<Delivery> ack) {
+        long now = System.nanoTime();
+        if (now - lastForwardWarningNanos > TimeUnit.SECONDS.toNanos(10)) {
+            lastForwardWarningNanos = now;
+            LOG.warn("Ingest {} stored reads from {} but could not re-publish them for alerting: {}", config.instanceId(),
+                    d.topic(), why);
+        }
+        ack.accept(d);
+    }
+
     /** Thin Paho callback: decode, check, queue. Nothing throws out of it. */
     private final class Callback implements MqttCallback {
 
@@ -227,20 +302,16 @@ public final class ReadIntake implements AutoCloseable {
         public void messageArrived(String topic, MqttMessage message) {
             Instant now = Instant.now();
             long nanos = System.nanoTime();
-            List<CheckedRead> reads;
             byte[] payload = message.getPayload();
+            ReadSources.Decoded decoded;
             try {
-                Optional<UnitTopics.Parsed> parsed = topics.parse(topic);
-                if (parsed.isEmpty() || parsed.get().kind() != UnitTopics.Kind.READS) {
-                    reads = List.of(new CheckedRead.Bad("not a reads topic of a valid unit id: " + topic, payload));
-                } else {
-                    reads = decoder.decode(parsed.get().unitId(), payload, now);
-                }
+                decoded = sources.decode(topic, payload, now);
             } catch (RuntimeException e) {
-                reads = List.of(new CheckedRead.Bad("could not decode: " + e, payload));
+                decoded = new ReadSources.Decoded(List.of(new CheckedRead.Bad("could not decode: " + e, payload)), false);
             }
-            Delivery d = new Delivery(topic, payload, now, nanos, reads,
-                    ack(client, epoch.get(), message.getId(), message.getQos()));
+            MqttAsyncClient c = client;
+            Consumer<Delivery> ack = ack(c, epoch.get(), message.getId(), message.getQos());
+            Delivery d = new Delivery(topic, payload, now, nanos, decoded.reads(), decoded.fromPeer() ? forwardThenAck(c, ack) : ack);
             stats.received();
             try {
                 queue.put(d);

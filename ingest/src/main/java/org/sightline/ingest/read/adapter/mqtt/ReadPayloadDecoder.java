@@ -1,30 +1,30 @@
 package org.sightline.ingest.read.adapter.mqtt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.instant;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.number;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.position;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.present;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.text;
+import static org.sightline.ingest.read.adapter.mqtt.JsonFields.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.sightline.geo.camera.domain.CameraId;
 import org.sightline.geo.camera.domain.UnitId;
-import org.sightline.geo.crs.Bearing;
 import org.sightline.geo.crs.LonLat;
 import org.sightline.ingest.read.domain.Checked;
 import org.sightline.ingest.read.domain.CheckedRead;
-import org.sightline.ingest.read.domain.Plate;
 import org.sightline.ingest.read.domain.PlateRead;
+import org.sightline.ingest.read.domain.ReadRules;
 import org.sightline.ingest.read.domain.ReadTiming;
+import org.sightline.ingest.read.domain.ReportedRead;
 import org.sightline.ingest.read.domain.Vehicle;
 
 /**
@@ -34,19 +34,8 @@ import org.sightline.ingest.read.domain.Vehicle;
  */
 public final class ReadPayloadDecoder {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    static {
-        // a 64 KiB payload cannot hold more; the limits keep a hostile document cheap to refuse
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(65_536).maxNestingDepth(16).maxNumberLength(64).build());
-    }
-
     private final int maxPayloadBytes;
-    private final ReadTiming timing;
+    private final ReadRules rules;
 
     /**
      * @param maxPayloadBytes larger payloads are refused without being parsed
@@ -54,7 +43,7 @@ public final class ReadPayloadDecoder {
      */
     public ReadPayloadDecoder(int maxPayloadBytes, ReadTiming timing) {
         this.maxPayloadBytes = maxPayloadBytes;
-        this.timing = timing;
+        this.rules = new ReadRules(timing);
     }
 
     /**
@@ -70,15 +59,11 @@ public final class ReadPayloadDecoder {
             return List.of(new CheckedRead.Bad("payload is " + payload.length + " bytes, more than the limit of "
                     + maxPayloadBytes, payload));
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(payload);
-        } catch (IOException | RuntimeException e) {
-            return List.of(new CheckedRead.Bad("not valid JSON: " + firstLine(e.getMessage()), payload));
+        Checked<JsonNode> parsed = JsonFields.parse(payload);
+        if (parsed instanceof Checked.Rejected<JsonNode> r) {
+            return List.of(new CheckedRead.Bad(r.reason(), payload));
         }
-        if (root == null || root.isMissingNode()) {
-            return List.of(new CheckedRead.Bad("empty payload", payload));
-        }
+        JsonNode root = ((Checked.Ok<JsonNode>) parsed).value();
         if (root.isObject()) {
             return List.of(decodeOne(unitId, root, payload, receivedAt));
         }
@@ -106,31 +91,17 @@ public final class ReadPayloadDecoder {
 
     private CheckedRead decodeOne(UnitId unitId, JsonNode n, byte[] raw, Instant receivedAt) {
         try {
+            if (present(n, "unitId") && !unitId.value().equals(text(n, "unitId", true))) {
+                return new CheckedRead.Bad("unitId '" + Checked.shorten(text(n, "unitId", true))
+                        + "' in the body is not the unit of the topic (" + unitId + ")", raw);
+            }
             UUID readId = uuid(n, "readId");
             CameraId cameraId = new CameraId(text(n, "cameraId", true));
-            String plateText = text(n, "plate", true);
-            Checked<Plate> plate = Plate.parse(plateText);
-            if (plate instanceof Checked.Rejected<Plate> r) {
-                return new CheckedRead.Bad(r.reason(), raw);
-            }
+            String plate = text(n, "plate", true);
             double confidence = number(n, "confidence", true);
-            if (confidence < 0 || confidence > 1) {
-                return new CheckedRead.Bad("confidence must be between 0 and 1, was " + confidence, raw);
-            }
             Instant capturedAt = instant(n, "capturedAt");
-            Checked<Boolean> late = timing.check(capturedAt, receivedAt);
-            if (late instanceof Checked.Rejected<Boolean> r) {
-                return new CheckedRead.Bad(r.reason(), raw);
-            }
             Optional<LonLat> position = position(n);
-            Optional<Bearing> heading = Optional.empty();
-            if (present(n, "heading")) {
-                double h = number(n, "heading", true);
-                if (h < 0 || h > 360) {
-                    return new CheckedRead.Bad("heading must be between 0 and 360 degrees, was " + h, raw);
-                }
-                heading = Optional.of(Bearing.normalised(h));
-            }
+            OptionalDouble heading = present(n, "heading") ? OptionalDouble.of(number(n, "heading", true)) : OptionalDouble.empty();
             OptionalInt lane = OptionalInt.empty();
             if (present(n, "lane")) {
                 JsonNode l = n.get("lane");
@@ -148,91 +119,36 @@ public final class ReadPayloadDecoder {
                 vehicle = new Vehicle(text(v, "make", false), text(v, "colour", false), text(v, "type", false));
             }
             String imageRef = present(n, "imageRef") ? text(n, "imageRef", true) : "";
-            PlateRead read = new PlateRead(readId, unitId, cameraId, ((Checked.Ok<Plate>) plate).value(), plateText,
-                    confidence, capturedAt, position, heading, lane, vehicle, imageRef);
-            return new CheckedRead.Good(read, ((Checked.Ok<Boolean>) late).value());
+            return rules.check(new ReportedRead(readId, unitId, cameraId, plate, confidence, capturedAt, position, heading, lane,
+                    vehicle, imageRef, alternatives(n)), raw, receivedAt);
         } catch (IllegalArgumentException e) {
             return new CheckedRead.Bad(e.getMessage(), raw);
         }
     }
 
-    private static boolean present(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && !v.isNull();
-    }
-
-    private static String text(JsonNode n, String field, boolean required) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(field + " is missing");
+    private static List<ReportedRead.ReportedAlternative> alternatives(JsonNode n) {
+        if (!present(n, "alternatives")) {
+            return List.of();
+        }
+        JsonNode a = n.get("alternatives");
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("alternatives must be an array of {plate, confidence}");
+        }
+        if (a.size() > PlateRead.MAX_ALTERNATIVES) {
+            throw new IllegalArgumentException("at most " + PlateRead.MAX_ALTERNATIVES + " alternatives, was " + a.size());
+        }
+        List<ReportedRead.ReportedAlternative> out = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            JsonNode e = a.get(i);
+            if (!e.isObject()) {
+                throw new IllegalArgumentException("alternatives[" + i + "] must be an object {plate, confidence}");
             }
-            return "";
-        }
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException(field + " must be a string, was " + v.getNodeType().name().toLowerCase());
-        }
-        return v.textValue();
-    }
-
-    private static double number(JsonNode n, String field, boolean required) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new IllegalArgumentException(field + " is missing");
+            try {
+                out.add(new ReportedRead.ReportedAlternative(text(e, "plate", true), number(e, "confidence", true)));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("alternatives[" + i + "]: " + bad.getMessage());
             }
-            return Double.NaN;
         }
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException(field + " must be a number, was " + v.getNodeType().name().toLowerCase());
-        }
-        double d = v.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw new IllegalArgumentException(field + " must be a finite number");
-        }
-        return d;
-    }
-
-    private static UUID uuid(JsonNode n, String field) {
-        String s = text(n, field, true);
-        if (s.length() != 36) {
-            throw new IllegalArgumentException(field + " must be a UUID (36 characters), was '" + Checked.shorten(s) + "'");
-        }
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + " must be a UUID, was '" + Checked.shorten(s) + "'");
-        }
-    }
-
-    private static Instant instant(JsonNode n, String field) {
-        String s = text(n, field, true);
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + " must be an ISO-8601 time with a zone, e.g. "
-                    + "2026-11-23T14:05:09.250Z, was '" + Checked.shorten(s) + "'");
-        }
-    }
-
-    private static Optional<LonLat> position(JsonNode n) {
-        boolean hasLon = present(n, "lon");
-        boolean hasLat = present(n, "lat");
-        if (!hasLon && !hasLat) {
-            return Optional.empty();
-        }
-        if (hasLon != hasLat) {
-            throw new IllegalArgumentException("lon and lat must be given together");
-        }
-        return Optional.of(new LonLat(number(n, "lon", true), number(n, "lat", true)));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int nl = message.indexOf('\n');
-        String s = nl < 0 ? message : message.substring(0, nl);
-        return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package org.sightline.ingest.unitstatus.adapter.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import org.sightline.geo.camera.domain.UnitId;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 import org.sightline.ingest.intake.UnitTopics;
+import org.sightline.ingest.peer.domain.FrigateSource;
+import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.domain.Checked;
 import org.sightline.ingest.unitstatus.adapter.db.SilentCameraDetector;
@@ -57,6 +60,7 @@ public final class UnitStatusIntake implements AutoCloseable {
     private final EquipmentRegistry equipment;
     private final HealthPayloadDecoder decoder;
     private final SilentCameraDetector silentCameras;
+    private final Peers peers;
     private final BlockingQueue<Inbound> queue = new ArrayBlockingQueue<>(1000);
     private final List<Consumer<UnitStatusStore.Change>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
@@ -65,6 +69,17 @@ public final class UnitStatusIntake implements AutoCloseable {
     private Thread worker;
 
     public UnitStatusIntake(MqttClients clients, IngestProperties config, DataSource dataSource, EquipmentRegistry equipment) {
+        this(clients, config, Peers.NONE, dataSource, equipment);
+    }
+
+    /**
+     * A unit status intake that also follows the configured Frigate instances' availability
+     * ({@code <prefix>/available}: {@code online}, and {@code offline} as Frigate's Last Will) as
+     * the presence of the units standing for them.
+     */
+    public UnitStatusIntake(MqttClients clients, IngestProperties config, Peers peers, DataSource dataSource,
+                            EquipmentRegistry equipment) {
+        this.peers = peers;
         this.clients = clients;
         this.config = config;
         this.topics = new UnitTopics(config.topicRoot());
@@ -150,8 +165,11 @@ public final class UnitStatusIntake implements AutoCloseable {
     private void subscribe(MqttAsyncClient c) throws MqttException {
         String health = config.sharedSubscription() ? topics.shared(config.shareGroup(), UnitTopics.Kind.HEALTH)
                 : topics.filter(UnitTopics.Kind.HEALTH);
-        c.subscribe(new MqttSubscription[] {new MqttSubscription(health, 1),
-            new MqttSubscription(topics.filter(UnitTopics.Kind.STATUS), 1)}, null, null, new MqttProperties());
+        List<MqttSubscription> subscriptions = new ArrayList<>(List.of(new MqttSubscription(health, 1),
+                new MqttSubscription(topics.filter(UnitTopics.Kind.STATUS), 1)));
+        // retained presence, like the units' status topic: every instance takes it
+        peers.frigate().forEach(f -> subscriptions.add(new MqttSubscription(f.availabilityTopic(), 1)));
+        c.subscribe(subscriptions.toArray(MqttSubscription[]::new), null, null, new MqttProperties());
     }
 
     /** Processes one message; an exception leaves it unacknowledged and is retried by the caller. */
@@ -170,6 +188,10 @@ public final class UnitStatusIntake implements AutoCloseable {
 
     private void process(Inbound in) throws SQLException {
         Optional<UnitTopics.Parsed> parsed = topics.parse(in.topic());
+        Optional<FrigateSource> frigate = peers.frigate().stream().filter(f -> f.availabilityTopic().equals(in.topic())).findFirst();
+        if (frigate.isPresent()) {
+            parsed = Optional.of(new UnitTopics.Parsed(frigate.get().unit(), UnitTopics.Kind.STATUS));
+        }
         if (parsed.isEmpty()) {
             deadLetters.add(in.topic(), in.payload(), "not a unit topic of a valid unit id", in.receivedAt());
             return;

@@ -83,6 +83,11 @@ class DurableIntakeTest implements TestPropertyProvider {
         corpus.add(f.read(UUID.randomUUID()).replace("0.93", "\"high\"").getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID()).replace("0.93", "1.5").getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "X".repeat(70_000), Instant.now()).getBytes(StandardCharsets.UTF_8));
+        // huge strings that keep the message under the size limit
+        corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"imageRef\":\"" + "i".repeat(60_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"vehicle\":{\"make\":\"" + "m".repeat(30_000) + "\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        corpus.add(f.read(UUID.randomUUID()).replace(f.camera, "C".repeat(5_000)).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "'; DROP TABLE plate_read;--", Instant.now()).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID(), "AB\\u000012", Instant.now()).getBytes(StandardCharsets.UTF_8));
         corpus.add(f.read(UUID.randomUUID()).replace("}", ",\"lon\":NaN,\"lat\":53.4}").getBytes(StandardCharsets.UTF_8));
@@ -119,7 +124,10 @@ class DurableIntakeTest implements TestPropertyProvider {
                     .anySatisfy(r -> assertThat(r).contains("unknown camera no-such-camera"))
                     .anySatisfy(r -> assertThat(r).contains("unknown unit U-nobody"))
                     .anySatisfy(r -> assertThat(r).contains("longitude"))
-                    .anySatisfy(r -> assertThat(r).contains("readId must be a string"));
+                    .anySatisfy(r -> assertThat(r).contains("readId must be a string"))
+                    .anySatisfy(r -> assertThat(r).startsWith("imageRef must be at most 512 characters"))
+                    .anySatisfy(r -> assertThat(r).startsWith("vehicle make must be at most 64 characters"))
+                    .anySatisfy(r -> assertThat(r).startsWith("camera id must be 1-64"));
             assertThat(f.storedRows()).isEqualTo(good.size());
             assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read")).isPositive(); // the table survived
             assertThat(intake.isConnected()).isTrue();
@@ -164,6 +172,32 @@ class DurableIntakeTest implements TestPropertyProvider {
                 assertThat(rs.getInt(10)).isEqualTo(2);
                 assertThat(rs.getDouble(11)).isEqualTo(271.5);
             }
+        }
+    }
+
+    @Test
+    void aReadThroughAnotherUnitsCameraOrNamingAnotherUnitIsDeadLettered() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        IntakeFixture u2 = new IntakeFixture().registerEstate();
+        try (ReadIntake intake = f.startIntake(BROKER, "a", IntakeFixture.dataSource(5432))) {
+            MqttClient pub = IntakeFixture.publisher(BROKER);
+            UUID good = UUID.randomUUID();
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(good));
+            // U1's topic, U2's camera
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(UUID.randomUUID()).replace(f.camera, u2.camera));
+            // U1's topic, a body that says it is U2's
+            IntakeFixture.publish(pub, f.readsTopic(), f.read(UUID.randomUUID()).replace("}", ",\"unitId\":\"" + u2.unit + "\"}"));
+            // in a batch, only the element from the other unit's camera is refused
+            UUID inBatch = UUID.randomUUID();
+            IntakeFixture.publish(pub, f.readsTopic(), "[" + f.read(inBatch) + "," + f.read(UUID.randomUUID()).replace(f.camera, u2.camera) + "]");
+            pub.disconnect();
+            await().atMost(Duration.ofSeconds(15)).until(() -> f.deadLetters() == 3 && f.storedOf(List.of(good, inBatch)) == 2);
+            assertThat(f.storedRows()).isEqualTo(2);
+            assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read WHERE unit_id = '" + u2.unit + "'")).isZero();
+            assertThat(f.deadLetterReasons()).containsExactlyInAnyOrder(
+                    "camera " + u2.camera + " belongs to unit " + u2.unit + ", not to unit " + f.unit,
+                    "unitId '" + u2.unit + "' in the body is not the unit of the topic (" + f.unit + ")",
+                    "batch element 1: camera " + u2.camera + " belongs to unit " + u2.unit + ", not to unit " + f.unit);
         }
     }
 

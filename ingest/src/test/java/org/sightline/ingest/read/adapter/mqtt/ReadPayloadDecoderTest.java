@@ -84,4 +84,35 @@ class ReadPayloadDecoderTest {
         List<CheckedRead> r = decode(read("").replace("2026-11-23T11:59:58.250Z", "2026-11-23T06:00:00+01:00"));
         assertThat(r).singleElement().isInstanceOfSatisfying(CheckedRead.Good.class, g -> assertThat(g.late()).isTrue());
     }
+
+    @Test
+    void alternativesAreNormalisedAndTheOnesRepeatingThePlateDropped() {
+        List<CheckedRead> r = decode(read(",\"alternatives\":[{\"plate\":\"ab12 cdf\",\"confidence\":0.41},"
+                + "{\"plate\":\"AB12CDE\",\"confidence\":0.9},{\"plate\":\"AB12CDF\",\"confidence\":0.3},"
+                + "{\"plate\":\"A812CDE\",\"confidence\":0}]"));
+        assertThat(r).singleElement().isInstanceOfSatisfying(CheckedRead.Good.class, g ->
+                assertThat(g.read().alternatives()).extracting(a -> a.plate().value() + " " + a.confidence())
+                        .containsExactly("AB12CDF 0.41", "A812CDE 0.0"));
+    }
+
+    @Test
+    void badAlternativesRefuseTheReadWithTheReason() {
+        assertThat(reasonOf(read(",\"alternatives\":\"AB12CDF\""))).isEqualTo("alternatives must be an array of {plate, confidence}");
+        assertThat(reasonOf(read(",\"alternatives\":[\"AB12CDF\"]"))).isEqualTo("alternatives[0] must be an object {plate, confidence}");
+        assertThat(reasonOf(read(",\"alternatives\":[{\"plate\":\"AB12CDF\"}]"))).isEqualTo("alternatives[0]: confidence is missing");
+        assertThat(reasonOf(read(",\"alternatives\":[{\"plate\":\"AB12CDF\",\"confidence\":1.2}]")))
+                .isEqualTo("alternatives[0]: confidence must be between 0 and 1, was 1.2");
+        assertThat(reasonOf(read(",\"alternatives\":[{\"plate\":\"AB*2CDF\",\"confidence\":0.2}]")))
+                .startsWith("alternatives[0]: plate has characters other than letters");
+        String nine = ",\"alternatives\":[" + "{\"plate\":\"AB12CDF\",\"confidence\":0.2},".repeat(8)
+                + "{\"plate\":\"AB12CDF\",\"confidence\":0.2}]";
+        assertThat(reasonOf(read(nine))).isEqualTo("at most 8 alternatives, was 9");
+    }
+
+    @Test
+    void aBodyNamingAnotherUnitThanTheTopicIsRefused() {
+        assertThat(reasonOf(read(",\"unitId\":\"KN-002\"")))
+                .isEqualTo("unitId 'KN-002' in the body is not the unit of the topic (KN-001)");
+        assertThat(decode(read(",\"unitId\":\"KN-001\""))).singleElement().isInstanceOf(CheckedRead.Good.class);
+    }
 }

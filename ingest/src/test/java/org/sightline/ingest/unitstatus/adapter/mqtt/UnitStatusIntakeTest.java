@@ -23,7 +23,11 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sightline.geo.camera.domain.UnitId;
 import org.sightline.ingest.IngestProperties;
+import org.sightline.ingest.peer.domain.CameraMapping;
+import org.sightline.ingest.peer.domain.FrigateSource;
+import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.testing.IntakeFixture;
 import org.sightline.ingest.unitstatus.adapter.db.UnitStatusStore;
@@ -108,5 +112,34 @@ class UnitStatusIntakeTest implements TestPropertyProvider {
         }
         assertThat(IntakeFixture.scalar("SELECT count(*) FROM unit_status WHERE unit_id = '" + f.unit
                 + "' AND firmware = '2.4.1' AND disk_free_bytes = 12884901888 AND state = 'OFFLINE'")).isEqualTo(1);
+    }
+
+    @Test
+    void aFrigateInstancesAvailabilityIsThePresenceOfItsUnit() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        String prefix = f.root + "-frigate";
+        Peers peers = new Peers(List.of(new FrigateSource("depot", prefix, new UnitId(f.unit),
+                CameraMapping.parse("cameras", List.of("driveway=" + f.camera)))), List.of());
+        MqttClient frigate = IntakeFixture.publisher(BROKER);
+        try (UnitStatusIntake intake = new UnitStatusIntake(IntakeFixture.clients(BROKER), f.properties("a"), peers,
+                IntakeFixture.dataSource(5432), new EquipmentRegistry(IntakeFixture.dataSource(5432), Duration.ZERO))) {
+            intake.start();
+            await().atMost(Duration.ofSeconds(10)).until(intake::isConnected);
+            MqttMessage online = new MqttMessage("online".getBytes(StandardCharsets.UTF_8));
+            online.setQos(1);
+            online.setRetained(true);
+            frigate.publish(prefix + "/available", online);
+            await().atMost(Duration.ofSeconds(5)).until(() -> history(f).contains("ONLINE"));
+            // Frigate's Last Will, or its clean stop
+            IntakeFixture.publish(frigate, prefix + "/available", "offline");
+            await().atMost(Duration.ofSeconds(5)).until(() -> history(f).contains("OFFLINE"));
+            assertThat(history(f)).containsExactly("ONLINE", "OFFLINE");
+            assertThat(f.deadLetters()).isZero();
+        } finally {
+            MqttMessage clear = new MqttMessage(new byte[0]);
+            clear.setRetained(true);
+            frigate.publish(prefix + "/available", clear);
+            frigate.disconnect();
+        }
     }
 }

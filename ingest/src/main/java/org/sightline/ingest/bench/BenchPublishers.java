@@ -1,0 +1,91 @@
+package org.sightline.ingest.bench;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.sightline.platform.mqtt.MqttClients;
+
+/**
+ * The benchmark's roadside units: several QoS 1 publishers, each keeping its own in-flight window
+ * within the broker's receive maximum, all together within a shared window of reads published and
+ * not yet consumed (released by the consumer).
+ */
+final class BenchPublishers {
+
+    static final int PUBLISHERS = 4;
+
+    private final MqttClients clients;
+
+    BenchPublishers(MqttClients clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * Publishes every payload once.
+     *
+     * @param publishedAt filled with {@link System#nanoTime()} at each publish, or null
+     * @param outstanding the shared window: one permit per read in transit
+     */
+    void publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
+            throws Exception {
+        MqttAsyncClient[] pubs = new MqttAsyncClient[PUBLISHERS];
+        Semaphore[] windows = new Semaphore[PUBLISHERS];
+        AtomicLong failures = new AtomicLong();
+        for (int p = 0; p < PUBLISHERS; p++) {
+            pubs[p] = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-pub-" + p);
+            IMqttToken t = pubs[p].connect(clients.options(true, 0));
+            t.waitForCompletion(10_000);
+            Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
+            windows[p] = new Semaphore(Math.max(1, Math.min(serverMax == null ? 65_535 : serverMax, 500)));
+        }
+        Thread[] threads = new Thread[PUBLISHERS];
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int p = 0; p < PUBLISHERS; p++) {
+            int me = p;
+            threads[p] = new Thread(() -> {
+                MqttActionListener release = new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        windows[me].release();
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        failures.incrementAndGet();
+                        windows[me].release();
+                    }
+                };
+                try {
+                    for (int i = me; i < payloads.length && System.nanoTime() < deadline; i += PUBLISHERS) {
+                        outstanding.acquire();
+                        windows[me].acquire();
+                        MqttMessage m = new MqttMessage(payloads[i]);
+                        m.setQos(1);
+                        if (publishedAt != null) {
+                            publishedAt[i] = System.nanoTime();
+                        }
+                        pubs[me].publish(topic, m, null, release);
+                    }
+                } catch (InterruptedException | MqttException e) {
+                    failures.incrementAndGet();
+                }
+            }, "bench-publisher-" + p);
+            threads[p].start();
+        }
+        for (Thread t : threads) {
+            t.join(timeout.toMillis());
+        }
+        for (MqttAsyncClient c : pubs) {
+            c.disconnect(5_000).waitForCompletion(10_000);
+            c.close();
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " publishes failed");
+        }
+    }
+}
