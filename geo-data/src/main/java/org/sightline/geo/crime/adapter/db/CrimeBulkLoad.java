@@ -1,7 +1,6 @@
 package org.sightline.geo.crime.adapter.db;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     private static final byte[] END = new byte[0];
 
     private final Connection connection;
-    private final Target target;
+    private final CrimeLoadTarget target;
     private final BinaryCopyStream copy;
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(16);
     private final Thread writer;
@@ -52,7 +51,7 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     private boolean finished;
     private Phases phases;
 
-    private CrimeBulkLoad(Connection connection, Target target, BinaryCopyStream copy, String source) {
+    private CrimeBulkLoad(Connection connection, CrimeLoadTarget target, BinaryCopyStream copy, String source) {
         this.connection = connection;
         this.target = target;
         this.copy = copy;
@@ -66,9 +65,9 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
     static CrimeBulkLoad open(Connection connection, String source) throws SQLException {
         try {
             connection.setAutoCommit(false);
-            Target target;
+            CrimeLoadTarget target;
             try (Statement st = connection.createStatement()) {
-                target = Target.choose(st);
+                target = CrimeLoadTarget.choose(st);
             }
             return new CrimeBulkLoad(connection, target, BinaryCopyStream.open(connection, target.table(), CrimeStore.COLUMNS),
                     source);
@@ -254,63 +253,6 @@ public final class CrimeBulkLoad implements Consumer<CrimeRecord>, AutoCloseable
                     rows.clear();
                 }
             }
-        }
-    }
-
-    /** Where the rows are copied to, and how they are stored from there. */
-    private sealed interface Target {
-
-        String table();
-
-        long store(Connection c, long copiedRows) throws SQLException;
-
-        default boolean emptyTable() {
-            return this instanceof EmptyTable;
-        }
-
-        /**
-         * Straight into the table when it is empty (checked again once it is locked, so two
-         * first imports at once serialise and the second one stages), else into a staging table.
-         */
-        static Target choose(Statement st) throws SQLException {
-            if (isEmpty(st)) {
-                st.execute("LOCK TABLE geo_crime IN ACCESS EXCLUSIVE MODE");
-                if (isEmpty(st)) {
-                    return new EmptyTable(CrimeIndexes.drop(st));
-                }
-            }
-            st.execute("CREATE TEMP TABLE geo_crime_stage (LIKE geo_crime INCLUDING DEFAULTS) ON COMMIT DROP");
-            return new Staged("geo_crime_stage");
-        }
-
-        private static boolean isEmpty(Statement st) throws SQLException {
-            try (ResultSet rs = st.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM geo_crime)")) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    /** Rows copied into {@code geo_crime} itself, its indexes dropped; key and indexes built at the end. */
-    private record EmptyTable(CrimeIndexes indexes) implements Target {
-        @Override
-        public String table() {
-            return "geo_crime";
-        }
-
-        @Override
-        public long store(Connection c, long copiedRows) throws SQLException {
-            try (Statement st = c.createStatement()) {
-                return copiedRows - indexes.rebuild(st);
-            }
-        }
-    }
-
-    /** Rows copied into a temporary table, then moved by {@link CrimeMove}. */
-    private record Staged(String table) implements Target {
-        @Override
-        public long store(Connection c, long copiedRows) throws SQLException {
-            return new CrimeMove(table, copiedRows).apply(c);
         }
     }
 }
