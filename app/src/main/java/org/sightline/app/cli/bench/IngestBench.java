@@ -3,7 +3,9 @@ package org.sightline.app.cli.bench;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sightline.app.Sightline;
@@ -14,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sightline bench ingest}: broker-only QoS 1 throughput against durable intake throughput
- * (publish, committed row, acknowledgement) on the configured broker (the machine's Mosquitto on
- * 127.0.0.1:1883 by default) and database ({@code SIGHTLINE_DB_URL}).
+ * (publish, committed row, acknowledgement) on a private Mosquitto sized as in production (or, with
+ * {@code --broker configured}, the configured broker) and the database ({@code SIGHTLINE_DB_URL}).
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest: broker-only vs durable reads/s, ratio, publish->commit p50/p99 (needs SIGHTLINE_DB_URL and a broker).")
@@ -32,6 +34,11 @@ public class IngestBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--broker", defaultValue = "private",
+            description = "private: a Mosquitto of the benchmark's own sized as in production (when mosquitto is installed); "
+                    + "configured: the configured broker (SIGHTLINE_MQTT_URL, else the machine's) (default ${DEFAULT-VALUE}).")
+    String broker;
+
     @Override
     public Integer call() throws Exception {
         if (reads < 1000 || reads > 2_000_000) {
@@ -42,12 +49,27 @@ public class IngestBench implements Callable<Integer> {
             System.err.println("--window must be 10-100000");
             return 2;
         }
+        if (!broker.equals("private") && !broker.equals("configured")) {
+            System.err.println("--broker must be private or configured");
+            return 2;
+        }
         Machine.print();
+        Optional<PrivateBroker> own = broker.equals("private") ? PrivateBroker.start() : Optional.empty();
+        try {
+            return run(own);
+        } finally {
+            if (own.isPresent()) {
+                own.get().close();
+            }
+        }
+    }
+
+    private int run(Optional<PrivateBroker> own) throws Exception {
+        Map<String, Object> props = new HashMap<>(Map.of("sightline.mqtt.check-at-startup", false,
+                "sightline.broker.embedded.enabled", false, "micronaut.server.enabled", false));
+        own.ifPresent(b -> props.put("sightline.mqtt.url", b.url()));
         try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false)
-                .banner(false).environments("cli")
-                .properties(Map.of("sightline.mqtt.check-at-startup", false, "sightline.broker.embedded.enabled", false,
-                        "micronaut.server.enabled", false))
-                .start()) {
+                .banner(false).environments("cli").properties(props).start()) {
             MqttClients clients = ctx.getBean(MqttClients.class);
             DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             System.out.println("broker: " + clients.config().url() + "; database: " + System.getenv().getOrDefault("SIGHTLINE_DB_URL", "(default)"));
