@@ -25,6 +25,7 @@ import org.sightline.ingest.simulator.domain.RouteCamera;
 import org.sightline.ingest.simulator.domain.SimulatorSettings;
 import org.sightline.platform.mqtt.MqttClients;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -72,21 +73,19 @@ public class AlertsBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261123", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--broker", defaultValue = "private",
-            description = "private: a Mosquitto of the benchmark's own sized as in production (when mosquitto is installed); "
-                    + "configured: the configured broker (SIGHTLINE_MQTT_URL, else the machine's) (default ${DEFAULT-VALUE}).")
-    String broker;
+    @Mixin
+    BrokerChoice broker = new BrokerChoice();
 
     @Override
     public Integer call() throws Exception {
         if (entries < 1000 || entries > 5_000_000 || rate < 1 || rate > 50_000 || reads < 1000 || reads > 5_000_000
-                || !(listedShare > 0 && listedShare <= 0.5) || !(broker.equals("private") || broker.equals("configured"))) {
+                || !(listedShare > 0 && listedShare <= 0.5) || !broker.valid()) {
             System.err.println("--entries must be 1000-5000000, --rate 1-50000, --reads 1000-5000000, --listed-share (0, 0.5],"
                     + " --broker private or configured");
             return 2;
         }
         Machine.print();
-        Optional<PrivateBroker> own = broker.equals("private") ? PrivateBroker.start() : Optional.empty();
+        Optional<PrivateBroker> own = broker.start();
         try {
             String root = "bench-alerts-" + UUID.randomUUID().toString().substring(0, 8);
             Map<String, Object> props = new HashMap<>(Map.of("sightline.mqtt.check-at-startup", false,

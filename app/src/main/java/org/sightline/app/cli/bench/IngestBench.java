@@ -12,6 +12,7 @@ import org.sightline.app.Sightline;
 import org.sightline.ingest.bench.IngestBenchmark;
 import org.sightline.platform.mqtt.MqttClients;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,10 +35,8 @@ public class IngestBench implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--broker", defaultValue = "private",
-            description = "private: a Mosquitto of the benchmark's own sized as in production (when mosquitto is installed); "
-                    + "configured: the configured broker (SIGHTLINE_MQTT_URL, else the machine's) (default ${DEFAULT-VALUE}).")
-    String broker;
+    @Mixin
+    BrokerChoice broker = new BrokerChoice();
 
     @Override
     public Integer call() throws Exception {
@@ -49,12 +48,12 @@ public class IngestBench implements Callable<Integer> {
             System.err.println("--window must be 10-100000");
             return 2;
         }
-        if (!broker.equals("private") && !broker.equals("configured")) {
+        if (!broker.valid()) {
             System.err.println("--broker must be private or configured");
             return 2;
         }
         Machine.print();
-        Optional<PrivateBroker> own = broker.equals("private") ? PrivateBroker.start() : Optional.empty();
+        Optional<PrivateBroker> own = broker.start();
         try {
             return run(own);
         } finally {
