@@ -1,5 +1,7 @@
 package org.sightline.ingest.deadletter.adapter.http;
 
+import static org.sightline.geo.http.GeoJsonResponses.problem;
+
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,9 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sightline.ingest.deadletter.DeadLetterReplay;
 import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 
@@ -91,14 +91,5 @@ public class DeadLetterController {
         } catch (CharacterCodingException e) {
             return null;
         }
-    }
-
-    private static HttpResponse<?> problem(HttpStatus status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getCode());
-        body.put("detail", detail);
-        return HttpResponse.status(status).contentType("application/problem+json").body(body);
     }
 }

@@ -1,5 +1,7 @@
 package org.sightline.ingest.unitstatus.adapter.http;
 
+import static org.sightline.geo.http.GeoJsonResponses.problem;
+
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,9 +19,7 @@ import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -108,14 +108,5 @@ public class UnitStatusController {
     void stop() {
         ingest.ifPresent(i -> i.removeStatusListener(listener));
         changes.tryEmitComplete();
-    }
-
-    private static HttpResponse<?> problem(HttpStatus status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getCode());
-        body.put("detail", detail);
-        return HttpResponse.status(status).contentType("application/problem+json").body(body);
     }
 }
