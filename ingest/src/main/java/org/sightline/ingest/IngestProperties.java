@@ -30,6 +30,10 @@ import org.sightline.ingest.read.domain.ReadTiming;
  * @param oldestAccepted older reads are refused
  * @param partitionsAhead daily partitions of {@code plate_read} created ahead of today
  * @param heartbeatInterval how often units send health messages (drives the unit status timers)
+ * @param connections MQTT connections (each with its own writer and database connection) this
+ *                    instance takes reads on, in the share group: one client decodes its messages
+ *                    on one thread, so above ≈ 15,000 reads/s per instance use 2 (needs the shared
+ *                    subscription)
  */
 @Context
 @ConfigurationProperties("sightline.ingest")
@@ -49,7 +53,8 @@ public record IngestProperties(
         @Bindable(defaultValue = "10m") Duration lateAfter,
         @Bindable(defaultValue = "90d") Duration oldestAccepted,
         @Bindable(defaultValue = "3") int partitionsAhead,
-        @Bindable(defaultValue = "30s") Duration heartbeatInterval) {
+        @Bindable(defaultValue = "30s") Duration heartbeatInterval,
+        @Bindable(defaultValue = "1") int connections) {
 
     private static final String P = "sightline.ingest.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
@@ -81,6 +86,16 @@ public record IngestProperties(
         duration("oldest-accepted", oldestAccepted, Duration.ofDays(1), Duration.ofDays(3660));
         range("partitions-ahead", partitionsAhead, 1, 60);
         duration("heartbeat-interval", heartbeatInterval, Duration.ofSeconds(1), Duration.ofHours(1));
+        range("connections", connections, 1, 16);
+        if (connections > 1 && !sharedSubscription) {
+            throw new IllegalArgumentException(P + "connections = " + connections
+                    + ": more than one connection needs sightline.ingest.shared-subscription = true (they split the reads as a share group)");
+        }
+    }
+
+    /** The instance id of connection {@code k} (0-based): the first keeps the instance's own id, so its session survives a change of count. */
+    public String connectionInstanceId(int k) {
+        return k == 0 ? instanceId : instanceId + "-c" + k;
     }
 
     /** The rules for capture times these settings describe. */
@@ -92,14 +107,21 @@ public record IngestProperties(
     public IngestProperties withoutSharedSubscription() {
         return new IngestProperties(enabled, instanceId, topicRoot, shareGroup, false, batchSize, batchLatency, receiveMaximum,
                 queueCapacity, sessionExpiry, maxPayloadBytes, futureTolerance, lateAfter, oldestAccepted,
-                partitionsAhead, heartbeatInterval);
+                partitionsAhead, heartbeatInterval, 1);
+    }
+
+    /** The same settings on {@code n} connections. */
+    public IngestProperties withConnections(int n) {
+        return new IngestProperties(enabled, instanceId, topicRoot, shareGroup, sharedSubscription, batchSize, batchLatency, receiveMaximum,
+                queueCapacity, sessionExpiry, maxPayloadBytes, futureTolerance, lateAfter, oldestAccepted,
+                partitionsAhead, heartbeatInterval, n);
     }
 
     /** The same settings with another instance id (tests and the benchmark run several instances). */
     public IngestProperties withInstanceId(String id) {
         return new IngestProperties(enabled, id, topicRoot, shareGroup, sharedSubscription, batchSize, batchLatency, receiveMaximum,
                 queueCapacity, sessionExpiry, maxPayloadBytes, futureTolerance, lateAfter, oldestAccepted,
-                partitionsAhead, heartbeatInterval);
+                partitionsAhead, heartbeatInterval, connections);
     }
 
     private static void range(String key, int value, int min, int max) {

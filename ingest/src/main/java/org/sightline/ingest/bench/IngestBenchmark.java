@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -58,6 +60,7 @@ public final class IngestBenchmark {
     private final DataSource dataSource;
     private final PrintStream out;
     private final int outstandingMax;
+    private final int connections;
     private final BenchPublishers publishers;
     private final String root = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "/sightline/v1";
     private final String unit = "BENCH-U1";
@@ -81,9 +84,12 @@ public final class IngestBenchmark {
      *               a broker drops QoS 1 messages beyond its per-client queue (Mosquitto's
      *               {@code max_queued_messages}, 1000 by default, 100000 in config/mosquitto), so
      *               keep it below that queue
+     * @param connections subscriber connections in both phases: plain subscribers in a share group
+     *                    in (a), the intake's {@code sightline.ingest.connections} in (b)
      */
-    public IngestBenchmark(MqttClients clients, DataSource dataSource, PrintStream out, int window) {
+    public IngestBenchmark(MqttClients clients, DataSource dataSource, PrintStream out, int window, int connections) {
         this.outstandingMax = window;
+        this.connections = connections;
         this.clients = clients;
         this.dataSource = dataSource;
         this.out = out;
@@ -110,8 +116,9 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "    the broker dropped %d of %d reads it had acknowledged (see its log: raise max_queued_messages "
                     + "or lower --window)%n", reads - a.done(), reads);
         }
-        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d publishers -> 1 subscriber (at most %d in transit) "
-                + "in %.2f s: %.0f reads/s; JVM CPU %.0f ms per 1000 reads%n", a.done(), BenchPublishers.PUBLISHERS, outstandingMax,
+        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d publishers -> %d subscriber connection(s) (at most %d in transit) "
+                + "in %.2f s: %.0f reads/s; JVM CPU %.0f ms per 1000 reads%n", a.done(), BenchPublishers.PUBLISHERS, connections,
+                outstandingMax,
                 a.nanos() / 1e9, a.perSecond(), a.cpuMillisPerThousand());
 
         Phase b = durable(topic, payloads(reads, random.nextLong()), timeout);
@@ -126,8 +133,9 @@ public final class IngestBenchmark {
         double p50 = measured[measured.length / 2] / 1e6;
         double p99 = measured[(int) Math.min(measured.length - 1, Math.ceil(measured.length * 0.99) - 1)] / 1e6;
         long rows = countRows();
-        out.printf(Locale.ROOT, "(b) durable: %d reads published -> committed in plate_read in %.2f s: %.0f reads/s; "
-                + "publish->commit p50 %.1f ms, p99 %.1f ms; rows stored %d; JVM CPU %.0f ms per 1000 reads%n", b.done(),
+        out.printf(Locale.ROOT, "(b) durable: %d reads published -> committed in plate_read (intake on %d connection(s)) in %.2f s: "
+                + "%.0f reads/s; publish->commit p50 %.1f ms, p99 %.1f ms; rows stored %d; JVM CPU %.0f ms per 1000 reads%n", b.done(),
+                connections,
                 b.nanos() / 1e9, b.perSecond(), p50, p99, rows, b.cpuMillisPerThousand());
         out.println("    (the JVM CPU figures include the benchmark's publishers; the broker's and the database's CPU are not in them)");
         cleanUp();
@@ -138,7 +146,7 @@ public final class IngestBenchmark {
     IngestProperties durableSettings(String instanceId) {
         return new IngestProperties(true, instanceId, root, "bench", true, 1000, Duration.ofMillis(20), 4000,
                 Math.max(8000, outstandingMax), Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10),
-                Duration.ofDays(90), 2, Duration.ofSeconds(30));
+                Duration.ofDays(90), 2, Duration.ofSeconds(30), connections);
     }
 
     // read ids carry the phase's tag and the read's index: the commit listener finds the index without a map
@@ -165,22 +173,33 @@ public final class IngestBenchmark {
         AtomicInteger received = new AtomicInteger();
         AtomicLong lastArrival = new AtomicLong(System.nanoTime());
         CountDownLatch allReceived = new CountDownLatch(reads);
-        MqttAsyncClient sub = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-sub");
-        sub.setCallback(new Counting(received, allReceived, outstanding, lastArrival));
-        MqttConnectionOptions subOptions = clients.options(true, 0);
-        // no client window: the benchmark's own window bounds what is in transit, and Mosquitto
-        // 2.0.11 stalled with ~window reads undelivered at the end when a receive maximum was set
-        subOptions.setReceiveMaximum(65_535);
-        sub.connect(subOptions).waitForCompletion(10_000);
-        sub.subscribe(new MqttSubscription[] {new MqttSubscription(new UnitTopics(root).filter(UnitTopics.Kind.READS), 1)},
-                null, null, new MqttProperties()).waitForCompletion(10_000);
+        MqttAsyncClient[] subs = new MqttAsyncClient[connections];
+        // several connections split the reads as a share group, as the intake's connections do
+        String filter = new UnitTopics(root).filter(UnitTopics.Kind.READS);
+        if (connections > 1) {
+            filter = "$share/bench-sub/" + filter;
+        }
+        for (int k = 0; k < connections; k++) {
+            MqttAsyncClient sub = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-sub-" + k);
+            sub.setCallback(new Counting(received, allReceived, outstanding, lastArrival));
+            MqttConnectionOptions subOptions = clients.options(true, 0);
+            // no client window: the benchmark's own window bounds what is in transit, and Mosquitto
+            // 2.0.11 stalled with ~window reads undelivered at the end when a receive maximum was set
+            subOptions.setReceiveMaximum(65_535);
+            sub.connect(subOptions).waitForCompletion(10_000);
+            sub.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)}, null, null, new MqttProperties())
+                    .waitForCompletion(10_000);
+            subs[k] = sub;
+        }
         long cpu0 = processCpuNanos();
         long a0 = System.nanoTime();
         publishers.publishAll(topic, payloads, null, outstanding, timeout);
         long a1 = awaitQuiet(allReceived, received, lastArrival, timeout);
         long cpu = processCpuNanos() - cpu0;
-        sub.disconnect().waitForCompletion(5_000);
-        sub.close();
+        for (MqttAsyncClient sub : subs) {
+            sub.disconnect().waitForCompletion(5_000);
+            sub.close();
+        }
         return new Phase(received.get(), a1 - a0, cpu, new long[0]);
     }
 
@@ -210,14 +229,19 @@ public final class IngestBenchmark {
             }
             lastCommit.set(at);
         });
-        // an instance of its own per phase, its session discarded afterwards: a session left behind
+        // an instance of its own per phase, its sessions discarded afterwards: a session left behind
         // would collect the next phase's reads
-        ReadIntake intake = new ReadIntake(clients, durableSettings("bench-" + Long.toHexString(tag)), dataSource,
-                new EquipmentRegistry(dataSource, Duration.ZERO), stats);
+        IngestProperties settings = durableSettings("bench-" + Long.toHexString(tag));
+        List<ReadIntake> intakes = new ArrayList<>();
+        EquipmentRegistry equipment = new EquipmentRegistry(dataSource, Duration.ZERO);
+        for (int k = 0; k < connections; k++) {
+            intakes.add(new ReadIntake(clients, settings.withInstanceId(settings.connectionInstanceId(k)), dataSource,
+                    equipment, stats));
+        }
         try {
-            intake.start();
+            intakes.forEach(ReadIntake::start);
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!intake.isConnected() && System.nanoTime() < waitUntil) {
+            while (!intakes.stream().allMatch(ReadIntake::isConnected) && System.nanoTime() < waitUntil) {
                 Thread.onSpinWait();
             }
             long cpu0 = processCpuNanos();
@@ -228,8 +252,10 @@ public final class IngestBenchmark {
             out.println("    intake: " + stats);
             return new Phase(committed.get(), b1 - b0, cpu, latencyNanos);
         } finally {
-            intake.close();
-            discardSession(intake.clientId());
+            for (ReadIntake intake : intakes) {
+                intake.close();
+                discardSession(intake.clientId());
+            }
         }
     }
 

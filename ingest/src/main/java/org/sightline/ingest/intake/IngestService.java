@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.concurrent.Executors;
@@ -49,7 +48,7 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
     private final EquipmentRegistry equipment;
     private final Peers peers;
     private ScheduledExecutorService maintenance;
-    private volatile ReadIntake intake;
+    private final List<ReadIntake> intakes = new CopyOnWriteArrayList<>();
     private volatile UnitStatusIntake unitStatus;
     private final List<Consumer<UnitStatusStore.Change>> statusListeners = new CopyOnWriteArrayList<>();
 
@@ -63,7 +62,7 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
 
     @Override
     public synchronized void onApplicationEvent(ServerStartupEvent event) {
-        if (intake != null) {
+        if (!intakes.isEmpty()) {
             return;
         }
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,8 +71,14 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
             return t;
         });
         maintenance.scheduleWithFixedDelay(this::createPartitions, 0, 1, TimeUnit.HOURS);
-        intake = new ReadIntake(clients, config, peers, dataSource, equipment, new IntakeStats());
-        intake.start();
+        // one totals object for all connections: they are one intake to the people reading its figures
+        IntakeStats stats = new IntakeStats();
+        for (int k = 0; k < config.connections(); k++) {
+            ReadIntake intake = new ReadIntake(clients, config.withInstanceId(config.connectionInstanceId(k)), peers, dataSource,
+                    equipment, stats);
+            intakes.add(intake);
+            intake.start();
+        }
         unitStatus = new UnitStatusIntake(clients, config, peers, dataSource, equipment);
         unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
         unitStatus.start();
@@ -89,9 +94,9 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
         statusListeners.remove(listener);
     }
 
-    /** The running intake, once the server has started. */
-    public Optional<ReadIntake> intake() {
-        return Optional.ofNullable(intake);
+    /** The running intake's connections (one per {@code sightline.ingest.connections}), empty until the server has started. */
+    public List<ReadIntake> intakes() {
+        return List.copyOf(intakes);
     }
 
     /** The estate cache the intake checks units and cameras against. */
@@ -119,8 +124,6 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
         if (unitStatus != null) {
             unitStatus.close();
         }
-        if (intake != null) {
-            intake.close();
-        }
+        intakes.forEach(ReadIntake::close);
     }
 }

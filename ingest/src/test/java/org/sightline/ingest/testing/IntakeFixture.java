@@ -59,7 +59,7 @@ public final class IntakeFixture {
     public IngestProperties properties(String instanceId) {
         return new IngestProperties(true, instanceId, root, shareGroup(), true, 200, Duration.ofMillis(10), 100, 200,
                 Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 2,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 1);
     }
 
     /** The shared-subscription group of this fixture's instances. */

@@ -22,7 +22,7 @@ public final class IntakeMain {
         ds.setUser(args[2]);
         IngestProperties p = new IngestProperties(true, args[5], args[3], args[4], true, 200, Duration.ofMillis(10), 100, 200,
                 Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 2,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 1);
         ReadIntake intake = new ReadIntake(IntakeFixture.clients(args[0]), p, ds, new EquipmentRegistry(ds, Duration.ZERO));
         intake.start();
         while (!intake.isConnected()) {

@@ -329,14 +329,16 @@ final class AlertReplay {
         return new LiveScore(listedSightings, alertedReads.size(), falseAlerts, reads);
     }
 
-    /** Publishes at QoS 1 without waiting for the acknowledgement, waiting only while the in-flight window is full. */
+    /** Publishes at QoS 1 without waiting for the acknowledgement, waiting only while the in-flight window (or the id space) is full. */
     private static void publish(MqttAsyncClient unit, String topic, MqttMessage m) throws MqttException {
         while (true) {
             try {
                 unit.publish(topic, m);
                 return;
             } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT) {
+                // a full in-flight window or, when the broker is slow to acknowledge, no free message id
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        && e.getReasonCode() != MqttClientException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE) {
                     throw e;
                 }
                 LockSupport.parkNanos(200_000);

@@ -32,6 +32,10 @@ public class IngestBench implements Callable<Integer> {
                     + "max_queued_messages: 100000 in config/mosquitto, 1000 in Mosquitto's own default (default ${DEFAULT-VALUE}).")
     int window;
 
+    @Option(names = "--connections", defaultValue = "2",
+            description = "Subscriber connections in both phases (the intake's sightline.ingest.connections; default ${DEFAULT-VALUE}).")
+    int connections;
+
     @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -46,6 +50,10 @@ public class IngestBench implements Callable<Integer> {
         }
         if (window < 10 || window > 100_000) {
             System.err.println("--window must be 10-100000");
+            return 2;
+        }
+        if (connections < 1 || connections > 16) {
+            System.err.println("--connections must be 1-16");
             return 2;
         }
         if (!broker.valid()) {
@@ -72,7 +80,7 @@ public class IngestBench implements Callable<Integer> {
             MqttClients clients = ctx.getBean(MqttClients.class);
             DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             System.out.println("broker: " + clients.config().url() + "; database: " + System.getenv().getOrDefault("SIGHTLINE_DB_URL", "(default)"));
-            IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window).run(reads, Duration.ofSeconds(timeoutSeconds));
+            IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window, connections).run(reads, Duration.ofSeconds(timeoutSeconds));
             System.out.printf(java.util.Locale.ROOT, "durable / broker-only = %.2f (goal >= 0.7); durable goal >= 20000 reads/s%n", r.ratio());
             Machine.bench("ingest.p50_commit_ms", Math.round(r.p50CommitMs() * 10) / 10.0, "ms");
             Machine.bench("ingest.broker_only_per_s", Math.round(r.brokerOnlyPerSecond()), "reads/s");

@@ -38,7 +38,9 @@ public final class EquipmentRegistry {
      */
     public Optional<String> problem(UnitId unit, CameraId camera) throws SQLException {
         Optional<String> p = known.problem(unit, camera);
-        if (p.isPresent() && reloadIfAllowed()) {
+        if (p.isPresent()) {
+            reloadIfAllowed();
+            // look again even when this thread did not reload: another may have while this one waited
             p = known.problem(unit, camera);
         }
         return p;
@@ -51,7 +53,9 @@ public final class EquipmentRegistry {
      */
     public Optional<String> unitProblem(UnitId unit) throws SQLException {
         Optional<String> p = known.unitProblem(unit);
-        if (p.isPresent() && reloadIfAllowed()) {
+        if (p.isPresent()) {
+            reloadIfAllowed();
+            // look again even when this thread did not reload: another may have while this one waited
             p = known.unitProblem(unit);
         }
         return p;
@@ -77,11 +81,9 @@ public final class EquipmentRegistry {
         loadedAtNanos = System.nanoTime();
     }
 
-    private synchronized boolean reloadIfAllowed() throws SQLException {
-        if (System.nanoTime() - loadedAtNanos < minReloadNanos) {
-            return false;
+    private synchronized void reloadIfAllowed() throws SQLException {
+        if (System.nanoTime() - loadedAtNanos >= minReloadNanos) {
+            reload();
         }
-        reload();
-        return true;
     }
 }

@@ -20,6 +20,9 @@ import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sightline.ingest.intake.IngestService;
+import org.sightline.ingest.intake.IntakeStats;
+import org.sightline.ingest.peer.PeerSettings;
 import org.sightline.ingest.testing.IntakeFixture;
 import org.sightline.testing.TestDatabase;
 
@@ -219,6 +222,44 @@ class DurableIntakeTest implements TestPropertyProvider {
             assertThat(a.stats().stored()).isPositive();
             assertThat(b.stats().stored()).isPositive();
             assertThat(a.stats().stored() + b.stats().stored()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void anInstanceOnTwoConnectionsSplitsTheReadsAndStoresEachOnce() throws Exception {
+        IntakeFixture f = new IntakeFixture().registerEstate();
+        IngestService service = new IngestService(f.properties("two").withConnections(2),
+                new PeerSettings(f.properties("two"), List.of(), List.of()), IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432));
+        try {
+            service.onApplicationEvent(null);
+            List<ReadIntake> connections = service.intakes();
+            assertThat(connections).extracting(ReadIntake::clientId).containsExactly("t-ingest-two", "t-ingest-two-c1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> connections.stream().allMatch(ReadIntake::isConnected));
+            MqttClient pub = IntakeFixture.publisher(BROKER);
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                IntakeFixture.publish(pub, f.readsTopic(), f.read(id));
+                if (i % 50 == 0) {
+                    IntakeFixture.publish(pub, f.readsTopic(), f.read(ids.get(i / 2))); // a redelivery of an earlier read
+                }
+            }
+            pub.disconnect();
+            await().atMost(Duration.ofSeconds(20)).until(() -> f.storedRows() == 400);
+            assertThat(f.storedOf(ids)).isEqualTo(400);
+            // one totals object for the instance; only the 8 redeliveries count as duplicates, so
+            // no message went to both connections (they subscribe as a share group)
+            assertThat(connections.get(0).stats()).isSameAs(connections.get(1).stats());
+            // the other connection may still be committing the batch with the last redelivery
+            IntakeStats stats = connections.get(0).stats();
+            await().atMost(Duration.ofSeconds(10)).until(() -> stats.messagesCommitted() >= 408);
+            assertThat(stats.stored()).as(stats.toString()).isEqualTo(400);
+            assertThat(stats.duplicates()).as(stats.toString()).isEqualTo(8);
+            // both connections met the unit at once on a cold estate cache: neither may call it unknown
+            assertThat(stats.deadLettered()).as(stats.toString()).isZero();
+        } finally {
+            service.stop();
         }
     }
 }

@@ -77,7 +77,7 @@ class UnitStatusIntakeTest implements TestPropertyProvider {
         IngestProperties p = f.properties("a");
         p = new IngestProperties(true, "a", p.topicRoot(), p.shareGroup(), true, 200, Duration.ofMillis(10), 100, 200,
                 Duration.ofMinutes(10), 65_536, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofDays(90), 2,
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), 1);
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         MqttClient watcher = IntakeFixture.publisher(BROKER);
         watcher.subscribe(new MqttSubscription[] {new MqttSubscription(f.root + "/events/units", 1)},
