@@ -38,6 +38,8 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  *                    the boundary holding the most ANPR cameras
  * @param instanceId this instance's stable id within the share group (its broker session is kept
  *                   under it while the instance is down)
+ * @param outboxPoll how often the MQTT outbox is checked without being woken (a safety net: commits
+ *                   wake it in-process, and other processes' commits by NOTIFY)
  */
 @Context
 @ConfigurationProperties("sightline.alerting")
@@ -59,7 +61,8 @@ public record AlertingProperties(
         @Bindable(defaultValue = "1048576") int maxImportBytes,
         @Bindable(defaultValue = "sightline/v1") String topicRoot,
         @Bindable(defaultValue = "") String boroughCode,
-        @Bindable(defaultValue = "1") String instanceId) {
+        @Bindable(defaultValue = "1") String instanceId,
+        @Bindable(defaultValue = "5s") Duration outboxPoll) {
 
     public AlertingProperties {
         require(defaultValidity, "default-validity", Duration.ofHours(1), Duration.ofDays(3650));
@@ -96,6 +99,7 @@ public record AlertingProperties(
                     + "': must be 1-40 letters, digits, '-' or '_'");
         }
         require(sessionExpiry, "session-expiry", Duration.ofMinutes(1), Duration.ofDays(30));
+        require(outboxPoll, "outbox-poll", Duration.ofMillis(100), Duration.ofMinutes(10));
         if (maxImportBytes < 1024 || maxImportBytes > 256 * 1024 * 1024) {
             throw new IllegalArgumentException("sightline.alerting.max-import-bytes = " + maxImportBytes
                     + ": must be 1024-268435456");

@@ -1,14 +1,11 @@
 package org.sightline.alerting.alert;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.sightline.alerting.AlertingProperties;
 import org.sightline.alerting.alert.adapter.db.AlertStore;
 import org.sightline.alerting.alert.domain.AlertRule;
@@ -19,39 +16,29 @@ import org.sightline.alerting.hotlist.domain.Hotlist;
 import org.sightline.alerting.hotlist.domain.HotlistEntry;
 import org.sightline.alerting.match.domain.Match;
 import org.sightline.alerting.read.domain.IncomingRead;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns reads into alerts: match against the live hotlists, apply each list's arterial rule,
- * join repeated sightings within the window, store, then wake the console and (on a thread of its
- * own) tell other systems. An alert is committed before anyone is told of it: the console's stream
- * is read from the committed event log, so what an operator sees survives a crash.
+ * join repeated sightings within the window, store, then wake the console and the MQTT outbox.
+ * An alert is committed before anyone is told of it: the console's stream and the outbox are read
+ * from the committed event log, so what an operator sees, and what other systems are sent, survive
+ * a crash.
  */
 @Singleton
 public class AlertEngine {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AlertEngine.class);
 
     private final LiveHotlists hotlists;
     private final CameraSites sites;
     private final AlertStore store;
     private final AlertSignal signal;
-    private final List<AlertOutbound> outbound;
     private final AlertingProperties config;
-    private final ExecutorService outboundSender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "alerting-outbound");
-        t.setDaemon(true);
-        return t;
-    });
 
     public AlertEngine(LiveHotlists hotlists, CameraSites sites, AlertStore store, AlertSignal signal,
-                       List<AlertOutbound> outbound, AlertingProperties config) {
+                       AlertingProperties config) {
         this.hotlists = hotlists;
         this.sites = sites;
         this.store = store;
         this.signal = signal;
-        this.outbound = outbound;
         this.config = config;
     }
 
@@ -108,37 +95,8 @@ public class AlertEngine {
                 throw e;
             }
         }
+        // wakes the console's streams and the MQTT outbox (which publishes what was just committed)
         signal.committed();
-        List<Long> created = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i).created() && !hits.get(i).covert()) {
-                created.add(outcomes.get(i).alertId());
-            }
-        }
-        if (!created.isEmpty() && !outbound.isEmpty()) {
-            // other systems are told off the read path: the next reads need not wait for the broker
-            try {
-                outboundSender.execute(() -> created.forEach(id -> store.find(id)
-                        .ifPresent(a -> send(a, historic ? "historic" : "created"))));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.debug("shutting down: {} alert(s) not sent on MQTT", created.size());
-            }
-        }
         return outcomes;
-    }
-
-    @PreDestroy
-    void stop() {
-        outboundSender.shutdown();
-    }
-
-    void send(org.sightline.alerting.alert.domain.AlertView a, String kind) {
-        for (AlertOutbound out : outbound) {
-            try {
-                out.send(a, kind);
-            } catch (RuntimeException e) {
-                LOG.warn("sending alert {} failed: {}", a.id(), e.toString());
-            }
-        }
     }
 }

@@ -84,7 +84,7 @@ public class AlertService {
                 c.rollback();
                 return new Outcome.WrongState(store.find(id).map(AlertView::state).orElse(from));
             }
-            store.event(c, id, to.name().toLowerCase(Locale.ROOT), alert.get().covert());
+            store.event(c, id, to.name().toLowerCase(Locale.ROOT), alert.get().covert(), false);
             c.commit();
         } catch (SQLException e) {
             throw new AlertingStoreException("cannot update alert " + id, e);

@@ -4,9 +4,9 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Wakes the console streams when alert events are committed. The events themselves are read
- * from the database (the event log is the single source), so a missed wake-up delays nothing
- * beyond the streams' own poll.
+ * Wakes the console streams and the MQTT outbox when alert events are committed in this process.
+ * The events themselves are read from the database (the event log is the single source), so a
+ * missed wake-up delays nothing beyond the streams' and the outbox's own poll.
  */
 @Singleton
 public class AlertSignal {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Escalates high-priority alerts nobody has acknowledged within {@code escalate-after}: they are
- * marked, put back at the top of every console with a louder cue, and re-sent on MQTT.
+ * marked, put back at the top of every console with a louder cue, and re-sent on MQTT (outbox).
  */
 @Singleton
 public class Escalation {
@@ -22,13 +22,11 @@ public class Escalation {
 
     private final AlertStore store;
     private final AlertSignal signal;
-    private final AlertEngine engine;
     private final AlertingProperties config;
 
-    public Escalation(AlertStore store, AlertSignal signal, AlertEngine engine, AlertingProperties config) {
+    public Escalation(AlertStore store, AlertSignal signal, AlertingProperties config) {
         this.store = store;
         this.signal = signal;
-        this.engine = engine;
         this.config = config;
     }
 
@@ -48,19 +46,14 @@ public class Escalation {
             c.setAutoCommit(false);
             escalated = store.escalate(c, now.minus(config.escalateAfter()), config.escalatePriority());
             for (long[] a : escalated) {
-                store.event(c, a[0], "escalated", a[1] == 1);
+                store.event(c, a[0], "escalated", a[1] == 1, true);
             }
             c.commit();
         } catch (SQLException e) {
             throw new org.sightline.alerting.web.AlertingStoreException("cannot escalate alerts", e);
         }
         if (!escalated.isEmpty()) {
-            signal.committed();
-            for (long[] a : escalated) {
-                if (a[1] == 0) {
-                    store.find(a[0]).ifPresent(v -> engine.send(v, "escalated"));
-                }
-            }
+            signal.committed(); // the consoles, and the MQTT outbox that re-sends the escalated alerts
         }
         return escalated.size();
     }

@@ -23,7 +23,8 @@ import org.sightline.geo.db.GeoDatabase;
 @Singleton
 public class AlertStore {
 
-    private static final String VIEW = "SELECT a.id, a.entry_id, a.list_code, h.name, a.plate, a.priority, a.covert,"
+    /** The alert as {@link #view(ResultSet)} reads it (columns 1-24); callers append joins and conditions. */
+    static final String VIEW = "SELECT a.id, a.entry_id, a.list_code, h.name, a.plate, a.priority, a.covert,"
             + " a.historic, a.state, a.grade, a.explanation, a.place, a.first_seen, a.last_seen, a.sightings, e.reason,"
             + " e.instruction, a.escalated_at, a.acknowledged_by, a.decided_by, a.reject_reason, a.decision_note,"
             + " ST_X(s.geom), ST_Y(s.geom)"
@@ -93,7 +94,8 @@ public class AlertStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?, ?, ?, 1) RETURNING id),"
                 + " s AS (INSERT INTO alert_sighting (alert_id, read_id, camera_id, plate_as_read, confidence, captured_at,"
                 + " explanation, place, geom) SELECT a.id, " + SIGHTING_VALUES + " FROM a RETURNING alert_id),"
-                + " e AS (INSERT INTO alert_event (alert_id, kind, covert) SELECT alert_id, ?, ? FROM s RETURNING id, alert_id)"
+                + " e AS (INSERT INTO alert_event (alert_id, kind, covert, mqtt_pending) SELECT alert_id, ?, ?, ? FROM s"
+                + " RETURNING id, alert_id)"
                 + " SELECT alert_id, id FROM e")) {
             Timestamp t = Timestamp.from(hit.capturedAt());
             int i = 1;
@@ -110,7 +112,8 @@ public class AlertStore {
             st.setTimestamp(i++, t);
             i = sighting(st, i, hit);
             st.setString(i++, hit.historic() ? "historic" : "created");
-            st.setBoolean(i, hit.covert());
+            st.setBoolean(i++, hit.covert());
+            st.setBoolean(i, !hit.covert()); // other systems are told of every new alert but a covert one
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return new HitOutcome(rs.getLong(1), rs.getLong(2), true, false);
@@ -158,13 +161,19 @@ public class AlertStore {
         return i;
     }
 
-    /** Appends to the event log; returns the event id. */
-    public long event(Connection c, long alertId, String kind, boolean covert) throws SQLException {
+    /**
+     * Appends to the event log; returns the event id.
+     *
+     * @param outbound true to put the event in the MQTT outbox (published after the commit by a
+     *                 running service, at least once)
+     */
+    public long event(Connection c, long alertId, String kind, boolean covert, boolean outbound) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO alert_event (alert_id, kind, covert) VALUES (?, ?, ?) RETURNING id")) {
+                "INSERT INTO alert_event (alert_id, kind, covert, mqtt_pending) VALUES (?, ?, ?, ?) RETURNING id")) {
             st.setLong(1, alertId);
             st.setString(2, kind);
             st.setBoolean(3, covert);
+            st.setBoolean(4, outbound && !covert);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -334,7 +343,7 @@ public class AlertStore {
         return out;
     }
 
-    private static AlertView view(ResultSet rs) throws SQLException {
+    static AlertView view(ResultSet rs) throws SQLException {
         Timestamp esc = rs.getTimestamp(18);
         return new AlertView(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), AlertState.valueOf(rs.getString(9)),

@@ -7,8 +7,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -21,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes new and escalated alerts for other control-room systems on
- * {@code <root>/alerts/<priority>} (QoS 1). Covert alerts are never published.
+ * Publishes alert events for other control-room systems on {@code <root>/alerts/<priority>}
+ * (QoS 1); the returned future completes on the broker's PUBACK. Covert alerts are never published.
  */
 @Singleton
 @Requires(property = "sightline.alerting.listen", value = "true", defaultValue = "true")
@@ -42,47 +45,86 @@ public class MqttAlertOutbound implements AlertOutbound {
     }
 
     @Override
-    public synchronized void send(AlertView a, String kind) {
+    public synchronized CompletableFuture<Void> send(AlertView a, long eventId, String kind) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
         if (a.covert()) {
-            return;
+            acked.complete(null);
+            return acked;
         }
         try {
-            if (client == null) {
-                client = clients.newAsyncClient(clients.config().clientIdPrefix() + "-alerting-out-" + config.instanceId());
-                client.connect(clients.options(true, 0)).waitForCompletion(5000);
-            }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("alertId", a.id());
-            body.put("kind", kind);
-            body.put("plate", a.plate());
-            body.put("list", a.listCode());
-            body.put("priority", a.priority());
-            body.put("historic", a.historic());
-            body.put("explanation", a.explanation());
-            body.put("place", a.place());
-            body.put("lastSeen", a.lastSeen().toString());
-            body.put("instruction", a.instruction());
-            if (a.lon() != null) {
-                body.put("lon", a.lon());
-                body.put("lat", a.lat());
-            }
-            MqttMessage m = new MqttMessage(json.writeValueAsBytes(body));
+            MqttMessage m = new MqttMessage(json.writeValueAsBytes(body(a, eventId, kind)));
             m.setQos(1);
-            publish(config.topicRoot() + "/alerts/" + a.priority(), m);
+            publish(connected(), config.topicRoot() + "/alerts/" + a.priority(), m, acked);
         } catch (MqttException | IOException | RuntimeException e) {
-            LOG.warn("could not publish alert {} on MQTT: {}", a.id(), e.toString());
+            acked.completeExceptionally(e);
         }
+        return acked;
+    }
+
+    private static Map<String, Object> body(AlertView a, long eventId, String kind) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alertId", a.id());
+        body.put("eventId", eventId);
+        body.put("kind", kind);
+        body.put("plate", a.plate());
+        body.put("list", a.listCode());
+        body.put("priority", a.priority());
+        body.put("historic", a.historic());
+        body.put("explanation", a.explanation());
+        body.put("place", a.place());
+        body.put("lastSeen", a.lastSeen().toString());
+        body.put("instruction", a.instruction());
+        if (a.lon() != null) {
+            body.put("lon", a.lon());
+            body.put("lat", a.lat());
+        }
+        return body;
+    }
+
+    /** The publishing client, connected (Paho reconnects it by itself once it has been connected). */
+    private MqttAsyncClient connected() throws MqttException {
+        if (client == null) {
+            MqttAsyncClient c = clients.newAsyncClient(clients.config().clientIdPrefix() + "-alerting-out-" + config.instanceId());
+            try {
+                c.connect(clients.options(true, 0)).waitForCompletion(5000);
+            } catch (MqttException e) {
+                // a first connection that failed is not retried by Paho: start afresh next time
+                c.close(true);
+                throw e;
+            }
+            client = c;
+        }
+        return client;
     }
 
     /**
-     * Publishes, waiting (up to a few seconds, on the sender's own thread) while the broker's
-     * receive maximum of unacknowledged messages is reached, as in a burst of alerts.
+     * Publishes, waiting (up to a few seconds, on the caller's thread) while the broker's receive
+     * maximum of unacknowledged messages is reached, as in a burst of alerts.
      */
-    private void publish(String topic, MqttMessage m) throws MqttException {
+    private static void publish(MqttAsyncClient c, String topic, MqttMessage m, CompletableFuture<Void> acked)
+            throws MqttException {
+        MqttActionListener listener = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                    // MQTT 5: a PUBACK can refuse the message (not authorised, quota exceeded)
+                    acked.completeExceptionally(new IllegalStateException("the broker refused the alert (reason code 0x"
+                            + Integer.toHexString(codes[0]) + ")"));
+                } else {
+                    acked.complete(null);
+                }
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                acked.completeExceptionally(cause == null ? new IllegalStateException("publish failed") : cause);
+            }
+        };
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (true) {
             try {
-                client.publish(topic, m);
+                c.publish(topic, m, null, listener);
                 return;
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
