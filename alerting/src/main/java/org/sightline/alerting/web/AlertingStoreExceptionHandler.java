@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import org.sightline.platform.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,7 @@ public class AlertingStoreExceptionHandler implements ExceptionHandler<AlertingS
     @Override
     public HttpResponse<?> handle(HttpRequest request, AlertingStoreException exception) {
         LOG.error("alerting store failed on {} {}", request.getMethod(), request.getPath(), exception);
-        return ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "Alerting data unavailable",
+        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "Alerting data unavailable",
                 "Hotlists or alerts could not be read from the database; try again shortly.", null);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sightline.platform.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,5 @@
 package org.sightline.geo.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import org.sightline.geo.crs.BoundingBox;
 import org.sightline.geo.io.feature.GeoFeature;
 import org.sightline.geo.io.feature.GeoJsonFeatureWriter;
+import org.sightline.platform.http.Problems;
 
 /**
  * Shared by the geo HTTP resources: GeoJSON FeatureCollection responses ({@code application/geo+json})
@@ -22,12 +21,10 @@ import org.sightline.geo.io.feature.GeoJsonFeatureWriter;
 public final class GeoJsonResponses {
 
     public static final String GEO_JSON = "application/geo+json";
-    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String PROBLEM_JSON = Problems.MEDIA_TYPE;
 
     /** Token attribute that marks a user cleared for covert equipment (set at login by the app). */
     public static final String COVERT_CLEARED_ATTRIBUTE = "covert";
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private GeoJsonResponses() {
     }
@@ -45,25 +42,14 @@ public final class GeoJsonResponses {
         return HttpResponse.ok(out.toByteArray()).contentType(GEO_JSON);
     }
 
-    /** A 400 problem response. */
+    /** A 400 problem response (see {@link Problems}). */
     public static MutableHttpResponse<byte[]> badRequest(String detail) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad request", detail);
+        return problem(HttpStatus.BAD_REQUEST, "Bad Request", detail);
     }
 
-    /** A problem response (RFC 9457). */
+    /** A problem response (RFC 9457), built by {@link Problems} like every other. */
     public static MutableHttpResponse<byte[]> problem(HttpStatus status, String title, String detail) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("type", "about:blank");
-            g.writeStringField("title", title);
-            g.writeNumberField("status", status.getCode());
-            g.writeStringField("detail", detail);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write JSON to memory", e);
-        }
-        return HttpResponse.<byte[]>status(status).contentType(PROBLEM_JSON).body(out.toByteArray());
+        return Problems.bytes(status, title, detail);
     }
 
     /**

@@ -25,7 +25,8 @@ import org.sightline.alerting.alert.adapter.db.AlertStore;
 import org.sightline.alerting.alert.domain.AlertAction;
 import org.sightline.alerting.alert.domain.Decision;
 import org.sightline.alerting.alert.domain.RejectReason;
-import org.sightline.alerting.web.ProblemResponses;
+import org.sightline.alerting.web.CovertClearance;
+import org.sightline.platform.http.Problems;
 
 /**
  * Alert API for the operator console: the feed, one alert with its sightings, acknowledge /
@@ -52,7 +53,7 @@ public class AlertController {
                                  @QueryValue(defaultValue = "200") int limit, Authentication auth) {
         // the event id first: anything after it is replayed by the stream, so nothing falls in between
         long last = store.lastEventId();
-        return new AlertBodies.Feed(last, alerts.feed(ProblemResponses.covertCleared(auth), open, limit).stream()
+        return new AlertBodies.Feed(last, alerts.feed(CovertClearance.cleared(auth), open, limit).stream()
                 .map(AlertBodies.AlertBody::of).toList());
     }
 
@@ -60,13 +61,13 @@ public class AlertController {
     public Publisher<Event<AlertBodies.StreamEvent>> stream(@Nullable @Header("Last-Event-ID") String lastEventId,
                                                             @Nullable @QueryValue String after, Authentication auth) {
         long from = parse(lastEventId != null ? lastEventId : after);
-        return stream.open(from, ProblemResponses.covertCleared(auth));
+        return stream.open(from, CovertClearance.cleared(auth));
     }
 
     @Get("/{id}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> detail(long id, Authentication auth) {
-        return alerts.find(id, ProblemResponses.covertCleared(auth))
+        return alerts.find(id, CovertClearance.cleared(auth))
                 .<HttpResponse<?>>map(a -> HttpResponse.ok(new AlertBodies.Detail(AlertBodies.AlertBody.of(a),
                         alerts.sightings(id).stream().map(AlertBodies.SightingBody::of).toList(),
                         alerts.lastDay(a.plate()).stream().map(AlertBodies.SightingBody::of).toList())))
@@ -89,7 +90,7 @@ public class AlertController {
             }
             return decide(id, new Decision(AlertAction.ACCEPT, null, req.note()), auth);
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.badRequest(e.getMessage(), null);
+            return Problems.badRequest(e.getMessage(), null);
         }
     }
 
@@ -107,17 +108,17 @@ public class AlertController {
             }
             return decide(id, new Decision(AlertAction.REJECT, reason, req.note()), auth);
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.badRequest(e.getMessage(), null);
+            return Problems.badRequest(e.getMessage(), null);
         }
     }
 
     private HttpResponse<?> decide(long id, Decision d, Authentication auth) {
-        AlertService.Outcome o = alerts.decide(id, d, auth.getName(), ProblemResponses.covertCleared(auth));
+        AlertService.Outcome o = alerts.decide(id, d, auth.getName(), CovertClearance.cleared(auth));
         if (o instanceof AlertService.Outcome.Done done) {
             return HttpResponse.ok(AlertBodies.AlertBody.of(done.alert()));
         }
         if (o instanceof AlertService.Outcome.WrongState w) {
-            return ProblemResponses.problem(HttpStatus.CONFLICT, "Conflict", "alert " + id + " is " + w.state()
+            return Problems.response(HttpStatus.CONFLICT, "Conflict", "alert " + id + " is " + w.state()
                     + ": " + d.action().name().toLowerCase(Locale.ROOT) + " is not possible now", null);
         }
         return notFound(id);
@@ -157,6 +158,6 @@ public class AlertController {
     }
 
     private static HttpResponse<?> notFound(long id) {
-        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not Found", "no alert " + id, null);
+        return Problems.response(HttpStatus.NOT_FOUND, "Not Found", "no alert " + id, null);
     }
 }

@@ -8,10 +8,10 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.Error;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -31,7 +31,8 @@ import org.sightline.alerting.hotlist.domain.AlertScope;
 import org.sightline.alerting.hotlist.domain.EntryDraft;
 import org.sightline.alerting.hotlist.domain.Hotlist;
 import org.sightline.alerting.hotlist.domain.HotlistKind;
-import org.sightline.alerting.web.ProblemResponses;
+import org.sightline.alerting.web.CovertClearance;
+import org.sightline.platform.http.Problems;
 
 /**
  * Hotlist API: lists, entries, CSV import, removal. Bodies are read as text and decoded here so
@@ -56,7 +57,7 @@ public class HotlistController {
 
     @Get
     public List<HotlistDtos.ListBody> lists(Authentication auth) {
-        return service.lists(ProblemResponses.covertCleared(auth)).stream().map(HotlistDtos.ListBody::of).toList();
+        return service.lists(CovertClearance.cleared(auth)).stream().map(HotlistDtos.ListBody::of).toList();
     }
 
     @Put(uri = "/{code}", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -68,18 +69,18 @@ public class HotlistController {
                     req.scope() == null ? AlertScope.ARTERIAL_ONLY : AlertScope.valueOf(upper(req.scope(), "scope")),
                     Boolean.TRUE.equals(req.covert()));
             return HttpResponse.ok(HotlistDtos.ListBody.of(service.saveList(list, auth.getName(),
-                    ProblemResponses.covertCleared(auth))));
+                    CovertClearance.cleared(auth))));
         } catch (IllegalArgumentException | NullPointerException e) {
-            return ProblemResponses.badRequest("not a valid hotlist: " + e.getMessage()
+            return Problems.badRequest("not a valid hotlist: " + e.getMessage()
                     + " (kind: " + List.of(HotlistKind.values()) + ", scope: " + List.of(AlertScope.values()) + ")", null);
         }
     }
 
     @Get("/{code}/entries")
     public HttpResponse<?> entries(String code, Authentication auth) {
-        return service.entries(code, ProblemResponses.covertCleared(auth))
+        return service.entries(code, CovertClearance.cleared(auth))
                 .<HttpResponse<?>>map(l -> HttpResponse.ok(l.stream().map(HotlistDtos.EntryBody::of).toList()))
-                .orElseGet(() -> ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not Found", "no hotlist '" + code + "'", null));
+                .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, "Not Found", "no hotlist '" + code + "'", null));
     }
 
     @Post(uri = "/entries", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -88,14 +89,14 @@ public class HotlistController {
         try {
             req = decode(body, HotlistDtos.EntryRequest.class);
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.badRequest(e.getMessage(), null);
+            return Problems.badRequest(e.getMessage(), null);
         }
         EntryDraft draft = new EntryDraft(req.list(), req.plate(), req.reason(),
                 req.priority() == null ? null : req.priority().toString(), req.instruction(),
                 req.covert() == null ? "" : req.covert().toString(), req.source(), req.validFrom(), req.expiresAt());
-        EntryDraft.Checked checked = service.add(draft, auth.getName(), ProblemResponses.covertCleared(auth));
+        EntryDraft.Checked checked = service.add(draft, auth.getName(), CovertClearance.cleared(auth));
         if (!checked.ok()) {
-            return ProblemResponses.badRequest("the entry was not added: " + String.join("; ", checked.problems()),
+            return Problems.badRequest("the entry was not added: " + String.join("; ", checked.problems()),
                     checked.problems());
         }
         return HttpResponse.created(HotlistDtos.EntryBody.of(checked.entry()));
@@ -104,20 +105,20 @@ public class HotlistController {
     @Post(uri = "/import", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> importCsv(@Nullable @Body String body, Authentication auth) throws IOException {
         if (body == null || body.isBlank()) {
-            return ProblemResponses.badRequest("the file is empty; send CSV with the header "
+            return Problems.badRequest("the file is empty; send CSV with the header "
                     + String.join(",", org.sightline.alerting.hotlist.domain.EntryImport.COLUMNS), null);
         }
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > config.maxImportBytes()) {
-            return ProblemResponses.badRequest("the file is " + bytes + " bytes, more than the limit of "
+            return Problems.badRequest("the file is " + bytes + " bytes, more than the limit of "
                     + config.maxImportBytes() + " for an upload; import large files with 'sightline hotlist import'", null);
         }
         try {
             ImportReport report = service.importCsv(new StringReader(body), auth.getName(),
-                    ProblemResponses.covertCleared(auth));
+                    CovertClearance.cleared(auth));
             return HttpResponse.ok(report);
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.badRequest(e.getMessage(), null);
+            return Problems.badRequest(e.getMessage(), null);
         }
     }
 
@@ -127,17 +128,17 @@ public class HotlistController {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return ProblemResponses.badRequest("entry id must be a UUID, was '" + id + "'", null);
+            return Problems.badRequest("entry id must be a UUID, was '" + id + "'", null);
         }
-        if (!service.remove(uuid, auth.getName(), ProblemResponses.covertCleared(auth))) {
-            return ProblemResponses.problem(HttpStatus.NOT_FOUND, "Not Found", "no live entry " + id, null);
+        if (!service.remove(uuid, auth.getName(), CovertClearance.cleared(auth))) {
+            return Problems.response(HttpStatus.NOT_FOUND, "Not Found", "no live entry " + id, null);
         }
         return HttpResponse.noContent();
     }
 
     @Error(exception = CovertAccessException.class)
     public HttpResponse<?> covert(CovertAccessException e) {
-        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
+        return Problems.response(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
     }
 
     private <T> T decode(String body, Class<T> type) {

@@ -23,7 +23,7 @@ import org.sightline.app.compliance.CameraComplianceService;
 import org.sightline.app.compliance.domain.CameraCompliance;
 import org.sightline.app.compliance.domain.CameraRecord;
 import org.sightline.app.security.adapter.http.Authentications;
-import org.sightline.app.web.Problems;
+import org.sightline.platform.http.Problems;
 
 /**
  * {@code /api/cameras/…/compliance}: each camera's recorded purpose, signage and impact assessment

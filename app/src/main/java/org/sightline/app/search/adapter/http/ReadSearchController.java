@@ -22,7 +22,7 @@ import org.sightline.app.search.ReadSearchService;
 import org.sightline.app.search.adapter.db.ApprovalRow;
 import org.sightline.app.search.adapter.db.ReadSearchQueries.FoundRead;
 import org.sightline.app.search.domain.ReadSearch;
-import org.sightline.app.web.Problems;
+import org.sightline.platform.http.Problems;
 
 /**
  * {@code /api/reads}: searches of stored plate reads (POST, so that purposes and plates stay out

@@ -14,8 +14,8 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.sightline.app.web.Problems;
 import org.sightline.app.web.WebPages;
+import org.sightline.platform.http.Problems;
 
 /**
  * Answers a refused request: a browser asking for a page is sent to the login page (not logged in)

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sightline.app.security.SecurityProperties;
 import org.sightline.app.security.UserService;
-import org.sightline.app.web.Problems;
+import org.sightline.platform.http.Problems;
 
 /** Who am I, and bearer tokens for API clients. */
 @Controller("/api")

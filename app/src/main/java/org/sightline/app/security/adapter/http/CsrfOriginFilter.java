@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.sightline.app.security.SecurityProperties;
 import org.sightline.app.security.domain.OriginCheck;
-import org.sightline.app.web.Problems;
+import org.sightline.platform.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

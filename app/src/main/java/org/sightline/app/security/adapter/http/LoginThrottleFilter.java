@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.sightline.app.security.SecurityProperties;
 import org.sightline.app.security.domain.AttemptWindow;
-import org.sightline.app.web.Problems;
+import org.sightline.platform.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
