@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.sightline.alerting.alert.AlertOutbox;
 import org.sightline.geo.db.GeoDatabase;
 import org.slf4j.Logger;
@@ -59,7 +60,9 @@ public class AlertOutboxWakeups {
                 backoffMillis = 500;
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
-                    if (pg.getNotifications(5_000) != null) {
+                    // an empty array (not null) when the wait ran out with nothing announced
+                    PGNotification[] announced = pg.getNotifications(5_000);
+                    if (announced != null && announced.length > 0) {
                         outbox.wake();
                     }
                 }
