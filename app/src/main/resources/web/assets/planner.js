@@ -383,7 +383,7 @@
       headers: { 'Accept': 'application/json, application/problem+json' }
     }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (j) {
-        if (r.status === 413) {
+        if (r.status === 413 || j.maxRequestBytes) {
           throw new Error('the file is larger than the service takes in one request; store it with '
             + '"./sightline plan buildings FILE" and choose it here');
         }

@@ -28,7 +28,7 @@ import org.sightline.app.security.domain.Role;
 /**
  * Building footprints uploaded through the running service as the page does (multipart, with the
  * service's own request limits): a neighbourhood's worth of footprints is accepted, a file over the
- * service's 1 MB request limit is refused with 413 (the page then points to
+ * service's 1 MB request limit is refused with a 400 problem stating the limit (the page then points to
  * {@code sightline plan buildings FILE}), and only planners may upload.
  */
 @MicronautTest(transactional = false)
@@ -94,12 +94,13 @@ class BuildingLayerUploadTest implements SightlineTestProperties {
     }
 
     @Test
-    void aFileOverTheRequestLimitIsRefusedWith413() {
+    void aFileOverTheRequestLimitIsRefusedWithAProblemStatingTheLimit() {
         byte[] file = town(6_000);
         assertThat(file.length).isGreaterThan(1_100_000);
         HttpClientResponseException e = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
                 () -> upload(planner, file));
-        assertThat(e.getStatus().getCode()).isEqualTo(413);
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getBody(String.class)).hasValueSatisfying(b -> assertThat(b).contains("\"maxRequestBytes\":1048576"));
     }
 
     @Test

@@ -69,11 +69,43 @@ class HostileInputTest implements SightlineTestProperties {
         assertThat(http.toBlocking().retrieve("/health")).contains("UP");
     }
 
+    private static void assertProblem(HttpResponse<String> r, String what) {
+        assertThat(r.code()).as(what).isEqualTo(400);
+        assertThat(r.getContentType()).as(what).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("application/problem+json"));
+        assertThat(body(r)).as(what).contains("\"status\":400").contains("\"detail\":\"")
+                .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("org.sightline");
+    }
+
     @Test
-    void oversizeBodyIsRefusedWith413() {
+    void oversizeBodyIsA400ProblemThatStatesTheLimitAndChangesNothing() {
         String huge = "{\"username\":\"" + "a".repeat(2 * 1024 * 1024) + "\",\"password\":\"x\"}";
         HttpResponse<String> r = send(HttpRequest.POST("/api/token", huge).contentType(MediaType.APPLICATION_JSON_TYPE));
-        assertThat(r.code()).isEqualTo(413);
+        assertProblem(r, "oversize login");
+        assertThat(body(r)).contains("at most 1 MB (1048576 bytes)").contains("\"maxRequestBytes\":1048576");
+        String before = body(send(HttpRequest.GET("/api/hotlists").bearerAuth(adminToken)));
+        StringBuilder csv = new StringBuilder("list,plate,reason,priority\n");
+        for (int i = 0; csv.length() < 1_200_000; i++) {
+            csv.append("big,AB").append(10 + i % 80).append("CDE,test,50\n");
+        }
+        assertProblem(send(HttpRequest.PUT("/api/hotlists/big", "{\"name\":\"Big\",\"kind\":\"STOLEN\"}" + " ".repeat(1_100_000))
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(adminToken)), "oversize hotlist");
+        assertProblem(send(HttpRequest.POST("/api/hotlists/import", csv.toString()).contentType("text/csv")
+                .bearerAuth(adminToken)), "oversize import");
+        assertThat(body(send(HttpRequest.GET("/api/hotlists").bearerAuth(adminToken)))).isEqualTo(before);
+        assertServiceUp();
+    }
+
+    @Test
+    void wronglyTypedBodiesAre400ProblemsAndChangeNothing() {
+        String before = body(send(HttpRequest.GET("/api/hotlists").bearerAuth(adminToken)));
+        Map<String, MutableHttpRequest<?>> requests = Map.of(
+                "hotlist", HttpRequest.PUT("/api/hotlists/typed", "{\"name\":5,\"kind\":[\"STOLEN\"],\"covert\":\"maybe\"}"),
+                "entry", HttpRequest.POST("/api/hotlists/entries", "{\"list\":\"typed\",\"plate\":[\"AB12CDE\"],\"priority\":\"high\"}"),
+                "plan", HttpRequest.POST("/api/plans", "{\"boundary\":\"E08000011\",\"cameras\":\"many\",\"budgetGbp\":{}}"),
+                "compliance", HttpRequest.PUT("/api/cameras/CAM-1/compliance", "{\"purpose\":[1,2],\"signage\":\"yes-ish\"}"));
+        requests.forEach((what, request) -> assertProblem(send(request.contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(adminToken)), what));
+        assertThat(body(send(HttpRequest.GET("/api/hotlists").bearerAuth(adminToken)))).isEqualTo(before);
         assertServiceUp();
     }
 

@@ -26,6 +26,7 @@ import org.sightline.alerting.alert.domain.AlertAction;
 import org.sightline.alerting.alert.domain.Decision;
 import org.sightline.alerting.alert.domain.RejectReason;
 import org.sightline.alerting.web.CovertClearance;
+import org.sightline.alerting.web.JsonBodyTypes;
 import org.sightline.platform.http.Problems;
 
 /**
@@ -131,6 +132,7 @@ public class AlertController {
         if (body.getBytes(StandardCharsets.UTF_8).length > 8192) {
             throw new IllegalArgumentException("the request body is larger than 8192 bytes");
         }
+        JsonBodyTypes.check(json, body, AlertBodies.DecisionRequest.class);
         try {
             AlertBodies.DecisionRequest r = json.readValue(body, Argument.of(AlertBodies.DecisionRequest.class));
             if (r == null) {

@@ -32,6 +32,7 @@ import org.sightline.alerting.hotlist.domain.EntryDraft;
 import org.sightline.alerting.hotlist.domain.Hotlist;
 import org.sightline.alerting.hotlist.domain.HotlistKind;
 import org.sightline.alerting.web.CovertClearance;
+import org.sightline.alerting.web.JsonBodyTypes;
 import org.sightline.platform.http.Problems;
 
 /**
@@ -141,7 +142,7 @@ public class HotlistController {
         return Problems.response(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
     }
 
-    private <T> T decode(String body, Class<T> type) {
+    private <T extends Record> T decode(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
             throw new IllegalArgumentException("the request body is empty; send a JSON object");
         }
@@ -150,6 +151,7 @@ public class HotlistController {
             throw new IllegalArgumentException("the request body is " + bytes + " bytes, more than the limit of "
                     + MAX_JSON_BYTES);
         }
+        JsonBodyTypes.check(json, body, type);
         try {
             T value = json.readValue(body, Argument.of(type));
             if (value == null) {
