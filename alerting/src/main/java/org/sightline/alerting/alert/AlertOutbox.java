@@ -128,7 +128,13 @@ public class AlertOutbox {
                 List<AlertStore.EventView> batch = store.pending(c, BATCH);
                 List<CompletableFuture<Void>> sent = new ArrayList<>(batch.size());
                 for (AlertStore.EventView e : batch) {
-                    sent.add(outbound.send(e.alert(), e.id(), e.kind()));
+                    CompletableFuture<Void> f = outbound.send(e.alert(), e.id(), e.kind());
+                    sent.add(f);
+                    if (f.isCompletedExceptionally()) {
+                        // no connection to the broker: the rest would fail alike (each after a
+                        // connect attempt) and could overtake this one when it is retried
+                        break;
+                    }
                 }
                 List<Long> acked = new ArrayList<>(batch.size());
                 Throwable failure = null;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ import org.sightline.alerting.hotlist.LiveHotlists;
 import org.sightline.alerting.hotlist.adapter.db.HotlistChanges;
 import org.sightline.alerting.match.domain.ReadCandidates;
 import org.sightline.app.SightlineTestProperties;
+import org.sightline.platform.mqtt.MqttClients;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -216,12 +222,20 @@ class HotlistCliTest {
     }
 
     @Test
-    void aRunningServiceLoadsTheImportAndTheRetroMatchRaisesHistoricHits() throws Exception {
+    void aRunningServiceLoadsTheImportAndPublishesTheRetroMatchsHistoricHits() throws Exception {
         String list = list("live");
+        String root = "test-cli-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> props = new HashMap<>(new SightlineTestProperties() { }.getProperties());
         props.put("sightline.alerting.instance-id", "cli-test-" + UUID.randomUUID().toString().substring(0, 6));
+        props.put("sightline.alerting.topic-root", root);
         props.put("sightline.retention.enabled", false);
+        List<String> published = new CopyOnWriteArrayList<>();
         try (ApplicationContext service = ApplicationContext.run(props, "test")) {
+            MqttClients clients = service.getBean(MqttClients.class);
+            MqttClient controlRoom = clients.newClient("test-cli-control-" + UUID.randomUUID());
+            controlRoom.connect(clients.options(true, 0));
+            controlRoom.subscribe(new MqttSubscription[] {new MqttSubscription(root + "/alerts/80", 1)},
+                    new IMqttMessageListener[] {(topic, m) -> published.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
             LiveHotlists live = service.getBean(LiveHotlists.class);
             live.size(); // the service has loaded its matcher before the import
             await().atMost(Duration.ofSeconds(10)).until(() -> service.getBean(HotlistChanges.class).listening());
@@ -258,6 +272,14 @@ class HotlistCliTest {
                     assertThat(rs.next()).isFalse();
                 }
             }
+            // the alerts were committed by the command line, which publishes nothing: the service's outbox does
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(published).hasSize(8));
+            for (int i = 10; i < 18; i++) {
+                String plate = plate(i);
+                assertThat(published).filteredOn(p -> p.contains("\"plate\":\"" + plate + "\""))
+                        .singleElement().asString().contains("\"kind\":\"historic\"");
+            }
+            controlRoom.disconnect();
         }
     }
 
