@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.sightline.app.SightlineTestProperties;
 import org.sightline.app.TestUsers;
 import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -70,18 +71,11 @@ class CameraRecordsBrowserTest {
         }
     }
 
-    private static Page login(BrowserContext context, String user, List<String> consoleErrors) {
+    /** The engineer page with the test unit open, logged in as the user holding {@code role}. */
+    private static Page openUnit(BrowserContext context, Role role, List<String> consoleErrors) {
         Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", user);
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#welcome-name")).hasText(user);
+        HeadlessChromium.collectConsoleErrors(page, consoleErrors);
+        HeadlessChromium.loginAs(page, server.getURL(), role);
         page.navigate(server.getURL() + "/engineer");
         page.click("#units-table tr[data-unit='" + P + "']");
         return page;
@@ -98,7 +92,7 @@ class CameraRecordsBrowserTest {
     void anAdministratorRecordsACamerasPurposeAndHostileTextStaysText() throws Exception {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
-            Page page = login(context, "admin", consoleErrors);
+            Page page = openUnit(context, Role.ADMIN, consoleErrors);
             String row = "#records-table tr[data-camera='" + P + "-A']";
             assertThat(page.locator(row)).containsText("not recorded");
 
@@ -134,7 +128,7 @@ class CameraRecordsBrowserTest {
     void anEngineerDoesNotSeeTheRecords() {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {
-            Page page = login(context, "engineer", consoleErrors);
+            Page page = openUnit(context, Role.ENGINEER, consoleErrors);
             assertThat(page.locator("#unit-detail")).isVisible();
             // the user is known before the click, so once the timeline is drawn the records would have been shown
             assertThat(page.locator("#unit-timeline li")).not().hasCount(0);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sightline.app.TestUsers;
 import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -101,16 +102,8 @@ class EngineerPageBrowserTest {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 860))) {
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.navigate(server.getURL() + "/login");
-            page.fill("#username", "engineer");
-            page.fill("#password", TestUsers.PASSWORD);
-            page.click("button[type=submit]");
-            assertThat(page.locator("#welcome-name")).hasText("engineer");
+            HeadlessChromium.collectConsoleErrors(page, consoleErrors);
+            HeadlessChromium.loginAs(page, server.getURL(), Role.ENGINEER);
             page.navigate(server.getURL() + "/engineer");
 
             String row1 = "#units-table tr[data-unit='" + P + "-01']";

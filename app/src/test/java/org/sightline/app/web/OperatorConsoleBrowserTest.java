@@ -34,6 +34,7 @@ import org.sightline.alerting.hotlist.domain.HotlistKind;
 import org.sightline.alerting.read.domain.IncomingRead;
 import org.sightline.app.TestUsers;
 import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -119,15 +120,8 @@ class OperatorConsoleBrowserTest {
     /** The console, logged in as an operator; console errors go to {@code errors}. */
     static Page console(BrowserContext context, List<String> errors) {
         Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", "operator");
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
+        HeadlessChromium.collectConsoleErrors(page, errors);
+        HeadlessChromium.loginAs(page, server.getURL(), Role.OPERATOR);
         page.navigate(server.getURL() + "/operator");
         return page;
     }
