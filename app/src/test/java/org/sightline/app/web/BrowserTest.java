@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sightline.app.TestUsers;
-import org.sightline.app.security.UserService;
 import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
@@ -39,23 +36,14 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        java.util.Map<String, Object> props = new java.util.HashMap<>(TestDatabase.get().micronautProperties());
-        props.put("sightline.demo.area", "knowsley");
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
+        server = BrowserTestService.start(java.util.Map.of("sightline.demo.area", "knowsley"));
         chromium = HeadlessChromium.launch();
         browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.getApplicationContext().close();
-        }
+        BrowserTestService.stop(chromium, server);
     }
 
     @BeforeEach
