@@ -8,55 +8,61 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sightline.testing.TestDatabase;
 import picocli.CommandLine;
 
 /**
  * Runs {@code sightline …} commands in the test JVM against this run's database, capturing what
- * they print. Open it before a test and close it after (it restores System.out and System.err).
+ * they print. Register it on a field ({@code @RegisterExtension final CliRun cli = new CliRun();}):
+ * before each test it writes the database settings to a file of its own and captures System.out
+ * and System.err; after the test it restores them and deletes the file.
  */
-final class CliRun implements AutoCloseable {
+final class CliRun implements BeforeEachCallback, AfterEachCallback {
 
-    private final Path config;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final PrintStream originalOut = System.out;
-    private final PrintStream originalErr = System.err;
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+    private Path config;
 
-    /** Writes the database settings into {@code dir} and starts capturing the output. */
-    CliRun(Path dir) throws IOException {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
         TestDatabase db = TestDatabase.get();
-        config = Files.writeString(dir.resolve("db.yml"), "datasources:\n  default:\n    url: " + db.jdbcUrl()
-                + "\n    username: " + db.user() + "\n    password: ''\n");
+        config = Files.writeString(Files.createTempFile("sightline-cli", ".yml"), "datasources:\n  default:\n    url: "
+                + db.jdbcUrl() + "\n    username: " + db.user() + "\n    password: ''\n");
+        originalOut = System.out;
+        originalErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    /** Runs one command line and returns its exit code; output adds to what was captured before. */
+    /** Runs one command line and returns its exit code; {@link #stdout()} and {@link #stderr()} then hold its output only. */
     int run(String... args) {
+        out.reset();
+        err.reset();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--env", "test", "--config", config.toString()));
         return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
     }
 
-    /** Forgets the output captured so far. */
-    void clear() {
-        out.reset();
-        err.reset();
-    }
-
+    /** What the last command printed to System.out. */
     String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** What the last command printed to System.err. */
     String stderr() {
         return err.toString(StandardCharsets.UTF_8);
     }
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         System.setOut(originalOut);
         System.setErr(originalErr);
         System.clearProperty("micronaut.config.files");
+        Files.deleteIfExists(config);
     }
 }

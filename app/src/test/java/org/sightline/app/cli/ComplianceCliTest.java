@@ -2,16 +2,14 @@ package org.sightline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.testing.TestDatabase;
 
@@ -21,22 +19,8 @@ class ComplianceCliTest {
     @TempDir
     Path dir;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRun(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.close();
-    }
-
-    private int run(String... args) {
-        cli.clear();
-        return cli.run(args);
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     private static String purposeOf(String camera) throws SQLException {
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
@@ -47,7 +31,7 @@ class ComplianceCliTest {
 
     @Test
     void importStoresTheGoodRowsListsTheBadOnesAndSetAndListWork() throws Exception {
-        assertThat(run("compliance", "list")).as(cli.stderr()).isZero(); // migrates the database
+        assertThat(cli.run("compliance", "list")).as(cli.stderr()).isZero(); // migrates the database
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
             st.executeUpdate("""
                     INSERT INTO geo_camera (id, kind, deployment, mount_height_metres, azimuth_degrees,
@@ -65,7 +49,7 @@ class ComplianceCliTest {
                 "CAM-CLI-3,Organised crime route,,DPIA-9,01/02/2026",
                 "CAM-CLI-3,Organised crime route,,DPIA-9,",
                 ""));
-        assertThat(run("compliance", "import", csv.toString())).isEqualTo(1);
+        assertThat(cli.run("compliance", "import", csv.toString())).isEqualTo(1);
         assertThat(cli.stdout()).contains("2 camera records stored, 3 rows rejected.");
         assertThat(cli.stderr())
                 .contains("records.csv line 3: no camera 'CAM-NOPE' in the estate")
@@ -75,18 +59,18 @@ class ComplianceCliTest {
         assertThat(purposeOf("CAM-CLI-3")).isEqualTo("Organised crime route");
         assertThat(purposeOf("CAM-CLI-2")).isNull();
 
-        assertThat(run("compliance", "set", "CAM-CLI-2", "--purpose", "Cordon: A580 inbound", "--signage", "ANPR in use signs")).isZero();
+        assertThat(cli.run("compliance", "set", "CAM-CLI-2", "--purpose", "Cordon: A580 inbound", "--signage", "ANPR in use signs")).isZero();
         assertThat(purposeOf("CAM-CLI-2")).isEqualTo("Cordon: A580 inbound");
-        assertThat(run("compliance", "set", "CAM-CLI-2", "--purpose", "x")).isEqualTo(2);
+        assertThat(cli.run("compliance", "set", "CAM-CLI-2", "--purpose", "x")).isEqualTo(2);
         assertThat(cli.stderr()).startsWith("Not recorded: purpose is required");
         assertThat(purposeOf("CAM-CLI-2")).isEqualTo("Cordon: A580 inbound");
 
-        assertThat(run("compliance", "list")).isZero();
+        assertThat(cli.run("compliance", "list")).isZero();
         assertThat(cli.stdout()).contains("CAM-CLI-2").contains("Cordon: A580 inbound | signage: ANPR in use signs");
 
         // an export of the estate is audited with who, what and where
         Path csvOut = dir.resolve("cameras.csv");
-        assertThat(run("export", "cameras", "--format", "csv", "--out", csvOut.toString())).as(cli.stderr()).isZero();
+        assertThat(cli.run("export", "cameras", "--format", "csv", "--out", csvOut.toString())).as(cli.stderr()).isZero();
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT actor || ' ' || target || ' ' || details FROM audit_event"
                      + " WHERE action = 'export.layer' ORDER BY id DESC LIMIT 1")) {
@@ -95,7 +79,7 @@ class ComplianceCliTest {
         }
 
         Path badHeader = Files.writeString(dir.resolve("bad.csv"), "camera,why\nCAM-CLI-1,x\n");
-        assertThat(run("compliance", "import", badHeader.toString())).isEqualTo(2);
+        assertThat(cli.run("compliance", "import", badHeader.toString())).isEqualTo(2);
         assertThat(cli.stderr()).startsWith("Cannot import").contains("unknown column 'camera'");
     }
 }

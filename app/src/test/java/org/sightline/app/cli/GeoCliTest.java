@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.geo.camera.adapter.file.CameraFeatures;
 import org.sightline.geo.camera.domain.Camera;
@@ -26,48 +25,27 @@ class GeoCliTest {
     @TempDir
     Path dir;
 
-    private CliRun cli;
-
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRun(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.close();
-    }
-
-    private int run(String... args) {
-        return cli.run(args);
-    }
-
-    private String stdout() {
-        return cli.stdout();
-    }
-
-    private String stderr() {
-        return cli.stderr();
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
     @Test
     void importReportsEachRejectedRowAndExportWritesAGeoPackage() throws IOException {
-        assertThat(run("import", "demo", "knowsley")).as(stderr()).isZero();
-        assertThat(stdout()).contains("demo area knowsley: 1 boundary");
+        assertThat(cli.run("import", "demo", "knowsley")).as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("demo area knowsley: 1 boundary");
 
         Path estate = Files.writeString(dir.resolve("estate.csv"), "id,kind,azimuth_degrees,easting,northing\n"
                 + "CLI-1,ANPR,90,345000,392000\nCLI-2,RADAR,90,345000,392000\nCLI-3,CCTV,east,345000,392000\n");
         Path rejects = dir.resolve("rejects.csv");
-        assertThat(run("import", "cameras", estate.toString(), "--rejects", rejects.toString())).isEqualTo(1);
+        assertThat(cli.run("import", "cameras", estate.toString(), "--rejects", rejects.toString())).isEqualTo(1);
         assertThat(Files.readAllLines(rejects)).containsExactly("file,line,reason",
                 "estate.csv,3,kind 'RADAR' must be ANPR or CCTV", "estate.csv,4,azimuth_degrees 'east' is not a number");
-        assertThat(stderr()).contains("rejected estate.csv:3: kind 'RADAR' must be ANPR or CCTV")
+        assertThat(cli.stderr()).contains("rejected estate.csv:3: kind 'RADAR' must be ANPR or CCTV")
                 .contains("rejected estate.csv:4: azimuth_degrees 'east' is not a number")
                 .doesNotContain("Exception");
-        assertThat(stdout()).contains("cameras: 3 rows read, 1 accepted, 0 filtered out, 2 rejected; 1 stored");
+        assertThat(cli.stdout()).contains("cameras: 3 rows read, 1 accepted, 0 filtered out, 2 rejected; 1 stored");
 
         Path gpkg = dir.resolve("cameras.gpkg");
-        assertThat(run("export", "cameras", "--format", "gpkg", "--out", gpkg.toString())).as(stderr()).isZero();
+        assertThat(cli.run("export", "cameras", "--format", "gpkg", "--out", gpkg.toString())).as(cli.stderr()).isZero();
         List<Camera> back = new ArrayList<>();
         ReadSummary s = new FeatureFiles(new ProjectionService()).read(gpkg, Optional.empty(), Optional.empty(),
                 CameraFeatures.mapper(), back::add, ReadListener.NONE);
@@ -75,8 +53,8 @@ class GeoCliTest {
         assertThat(back).extracting(c -> c.id().value()).contains("CLI-1", "E08000011-ANPR-01");
 
         Path crossings = dir.resolve("crossings.csv");
-        assertThat(run("export", "crossings", "--boundary", "E08000011", "--format", "csv", "--out", crossings.toString()))
-                .as(stderr()).isZero();
+        assertThat(cli.run("export", "crossings", "--boundary", "E08000011", "--format", "csv", "--out", crossings.toString()))
+                .as(cli.stderr()).isZero();
         assertThat(Files.readString(crossings)).startsWith("boundary_code,road_number").contains("M57").contains("M62");
     }
 
@@ -95,13 +73,12 @@ class GeoCliTest {
                 + "Knowsley 001A,Vehicle crime,,\n"
                 + id + "d,2019-05,Merseyside Police,Merseyside Police,-2.98,53.41,On or near Dale Street,E01006512,"
                 + "Liverpool 060A,Burglary,,\n");
-        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).as(stderr()).isEqualTo(1);
-        assertThat(stderr()).contains("rejected 2019-05-test-street.csv:3: Longitude 'n/a' is not a number")
+        assertThat(cli.run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).as(cli.stderr()).isEqualTo(1);
+        assertThat(cli.stderr()).contains("rejected 2019-05-test-street.csv:3: Longitude 'n/a' is not a number")
                 .doesNotContain("Exception");
-        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 2 stored");
-        cli.clear();
-        assertThat(run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).isEqualTo(1);
-        assertThat(stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 0 stored");
+        assertThat(cli.stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 2 stored");
+        assertThat(cli.run("import", "crimes", file.toString(), "--lsoa-prefix", "Knowsley ")).isEqualTo(1);
+        assertThat(cli.stdout()).contains("crimes: 4 rows read, 2 accepted, 1 filtered out, 1 rejected; 0 stored");
         try (var c = TestDatabase.get().connect(); var st = c.prepareStatement(
                 "SELECT actor, details FROM audit_event WHERE action = 'import.layer' AND target = 'crimes'"
                         + " AND starts_with(details, ?) ORDER BY id")) {
@@ -119,9 +96,9 @@ class GeoCliTest {
 
     @Test
     void arterialsExportAsTheirOwnGeoPackageLayer() throws Exception {
-        assertThat(run("import", "demo", "knowsley")).as(stderr()).isZero();
+        assertThat(cli.run("import", "demo", "knowsley")).as(cli.stderr()).isZero();
         Path gpkg = dir.resolve("arterials.gpkg");
-        assertThat(run("export", "arterials", "--format", "gpkg", "--out", gpkg.toString())).as(stderr()).isZero();
+        assertThat(cli.run("export", "arterials", "--format", "gpkg", "--out", gpkg.toString())).as(cli.stderr()).isZero();
         try (mil.nga.geopackage.GeoPackage g = mil.nga.geopackage.GeoPackageManager.open(gpkg.toFile())) {
             assertThat(g.getFeatureTables()).containsExactly("arterials");
             assertThat(g.getFeatureDao("arterials").count()).isPositive();
@@ -130,9 +107,9 @@ class GeoCliTest {
 
     @Test
     void usageErrorsExitWithTwoAndOneClearLine() {
-        assertThat(run("export", "bridges", "--out", dir.resolve("x.geojson").toString())).isEqualTo(2);
-        assertThat(stderr()).contains("KIND must be one of boundaries, roads, arterials, crossings, cameras, candidates");
-        assertThat(run("import", "demo", "atlantis")).isEqualTo(2);
-        assertThat(stderr()).contains("no demo area 'atlantis' is packaged");
+        assertThat(cli.run("export", "bridges", "--out", dir.resolve("x.geojson").toString())).isEqualTo(2);
+        assertThat(cli.stderr()).contains("KIND must be one of boundaries, roads, arterials, crossings, cameras, candidates");
+        assertThat(cli.run("import", "demo", "atlantis")).isEqualTo(2);
+        assertThat(cli.stderr()).contains("no demo area 'atlantis' is packaged");
     }
 }

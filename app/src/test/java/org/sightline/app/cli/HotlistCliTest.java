@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.alerting.hotlist.LiveHotlists;
 import org.sightline.alerting.hotlist.adapter.db.HotlistChanges;
@@ -46,7 +44,8 @@ class HotlistCliTest {
     @TempDir
     Path dir;
 
-    private CliRun cli;
+    @RegisterExtension
+    final CliRun cli = new CliRun();
     /** Plates of this test run only (the app tests share one database): two letters, two digits, three letters. */
     private final String tag = randomTag();
 
@@ -56,36 +55,12 @@ class HotlistCliTest {
         return "" + letters.charAt(r.nextInt(letters.length())) + letters.charAt(r.nextInt(letters.length()));
     }
 
-    @BeforeEach
-    void setUp() throws IOException {
-        cli = new CliRun(dir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        cli.close();
-    }
-
-    /** Runs one command; stdout() and stderr() then hold its output only. */
-    private int run(String... args) {
-        cli.clear();
-        return cli.run(args);
-    }
-
-    private String stdout() {
-        return cli.stdout();
-    }
-
-    private String stderr() {
-        return cli.stderr();
-    }
-
     /** Creates a list with {@code hotlist save}. */
     private String list(String prefix) throws Exception {
         String code = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        assertThat(run("hotlist", "save", code, "--name", "CLI test " + code, "--kind", "stolen", "--scope", "anywhere"))
-                .as(stderr()).isZero();
-        assertThat(stdout()).contains("hotlist " + code + " saved: CLI test " + code + ", STOLEN, ANYWHERE");
+        assertThat(cli.run("hotlist", "save", code, "--name", "CLI test " + code, "--kind", "stolen", "--scope", "anywhere"))
+                .as(cli.stderr()).isZero();
+        assertThat(cli.stdout()).contains("hotlist " + code + " saved: CLI test " + code + ", STOLEN, ANYWHERE");
         assertThat(lastAudit()[1]).isEqualTo("hotlist.list.create");
         return code;
     }
@@ -140,10 +115,10 @@ class HotlistCliTest {
         assertThat(Files.size(file)).as("more than the HTTP body limit of 1 MB").isGreaterThan(1 << 20);
         Path rejects = dir.resolve("rejects.csv");
 
-        assertThat(run("hotlist", "import", "--list", list, file.toString(), "--by", "j.smith", "--rejects",
-                rejects.toString(), "--no-retro-match")).as(stderr()).isEqualTo(1);
-        assertThat(stdout()).contains("hotlist " + list + ": 20,005 lines read, 20,000 imported, 5 refused");
-        assertThat(stderr()).contains("refused national.csv:20002 " + plate(5) + ": duplicate: " + plate(5)
+        assertThat(cli.run("hotlist", "import", "--list", list, file.toString(), "--by", "j.smith", "--rejects",
+                rejects.toString(), "--no-retro-match")).as(cli.stderr()).isEqualTo(1);
+        assertThat(cli.stdout()).contains("hotlist " + list + ": 20,005 lines read, 20,000 imported, 5 refused");
+        assertThat(cli.stderr()).contains("refused national.csv:20002 " + plate(5) + ": duplicate: " + plate(5)
                         + " is already on list '" + list + "'")
                 .contains("refused national.csv:20003 " + tag + "1_XYZ: plate may hold only letters A-Z and digits")
                 .contains("refused national.csv:20004 " + plate(valid) + ": priority must be 0-100, was 101")
@@ -160,30 +135,30 @@ class HotlistCliTest {
         assertThat(audit[3]).contains("\"imported\":20000").contains("\"refused\":5").contains("\"lists\":\"" + list + "\"");
 
         // a second run of the same file: every line is now a duplicate, nothing changes
-        assertThat(run("hotlist", "import", "--list", list, file.toString(), "--no-retro-match")).isEqualTo(1);
-        assertThat(stdout()).contains("20,005 lines read, 0 imported, 20,005 refused");
+        assertThat(cli.run("hotlist", "import", "--list", list, file.toString(), "--no-retro-match")).isEqualTo(1);
+        assertThat(cli.stdout()).contains("20,005 lines read, 0 imported, 20,005 refused");
         assertThat(liveEntries(list)).isEqualTo(valid);
 
         // lines naming another list are refused when importing into one list
         Path mixed = Files.writeString(dir.resolve("mixed.csv"), "list,plate,reason,priority,instruction,covert,source,"
                 + "valid_from,expires_at\n" + list + "," + plate(valid + 3) + ",r,50,,,,,\n" + other + "," + plate(valid + 4)
                 + ",r,50,,,,,\n," + plate(valid + 5) + ",r,50,,,,,\n");
-        assertThat(run("hotlist", "import", "--list", list, mixed.toString(), "--no-retro-match")).isEqualTo(1);
-        assertThat(stderr()).contains("refused mixed.csv:3 " + plate(valid + 4) + ": the line is for list '" + other
+        assertThat(cli.run("hotlist", "import", "--list", list, mixed.toString(), "--no-retro-match")).isEqualTo(1);
+        assertThat(cli.stderr()).contains("refused mixed.csv:3 " + plate(valid + 4) + ": the line is for list '" + other
                 + "', but this file is imported into '" + list + "'");
         assertThat(liveEntries(list)).isEqualTo(valid + 2);
 
         // export: the import format, one line per live entry, audited
         Path exported = dir.resolve("export.csv");
-        assertThat(run("hotlist", "export", "--list", list, "--out", exported.toString())).as(stderr()).isZero();
+        assertThat(cli.run("hotlist", "export", "--list", list, "--out", exported.toString())).as(cli.stderr()).isZero();
         List<String> lines = Files.readAllLines(exported);
         assertThat(lines).hasSize(valid + 3).first().isEqualTo("list,plate,reason,priority,instruction,covert,source,"
                 + "valid_from,expires_at");
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(list + "," + plate(7)
                 + ",Reported stolen (national list extract of 2026-11-20),47,\"Observe only, do not stop\",false,PNC extract,"));
         assertThat(lastAudit()[1]).isEqualTo("hotlist.export");
-        assertThat(run("hotlist", "lists")).isZero();
-        assertThat(stdout()).containsPattern(list + " .* 20,002\\n");
+        assertThat(cli.run("hotlist", "lists")).isZero();
+        assertThat(cli.stdout()).containsPattern(list + " .* 20,002\\n");
     }
 
     @Test
@@ -192,9 +167,9 @@ class HotlistCliTest {
         Path file = Files.writeString(dir.resolve("dry.csv"), "list,plate,reason,priority,instruction,covert,source,"
                 + "valid_from,expires_at\n," + plate(1) + ",r,50,,,,,\n," + plate(2) + ",r,500,,,,,\n");
         String[] auditBefore = lastAudit();
-        assertThat(run("hotlist", "import", "--list", list, "--dry-run", file.toString())).isEqualTo(1);
-        assertThat(stdout()).contains("2 lines read, 1 would be imported (dry run: nothing stored), 1 refused");
-        assertThat(stderr()).contains("priority must be 0-100, was 500");
+        assertThat(cli.run("hotlist", "import", "--list", list, "--dry-run", file.toString())).isEqualTo(1);
+        assertThat(cli.stdout()).contains("2 lines read, 1 would be imported (dry run: nothing stored), 1 refused");
+        assertThat(cli.stderr()).contains("priority must be 0-100, was 500");
         assertThat(liveEntries(list)).isZero();
         assertThat(lastAudit()).containsExactly(auditBefore);
     }
@@ -202,21 +177,21 @@ class HotlistCliTest {
     @Test
     void aMissingFileAnUnknownListAndAWrongHeaderAreOneClearLineEach() throws Exception {
         String list = list("errs");
-        assertThat(run("hotlist", "import", "--list", list, dir.resolve("nope.csv").toString())).isEqualTo(2);
-        assertThat(stderr().strip()).isEqualTo("Cannot read " + dir.resolve("nope.csv") + ": no such file");
+        assertThat(cli.run("hotlist", "import", "--list", list, dir.resolve("nope.csv").toString())).isEqualTo(2);
+        assertThat(cli.stderr().strip()).isEqualTo("Cannot read " + dir.resolve("nope.csv") + ": no such file");
 
         Path file = Files.writeString(dir.resolve("ok.csv"), "plate,reason,priority,instruction,covert,source,valid_from,"
                 + "expires_at\n" + plate(3) + ",r,50,,,,,\n");
-        assertThat(run("hotlist", "import", "--list", "no-such-list", file.toString())).isEqualTo(2);
-        assertThat(stderr().strip()).startsWith("No hotlist 'no-such-list'. Hotlists: ").contains(list).doesNotContain("\n");
-        assertThat(run("hotlist", "save", "Bad Code", "--name", "x", "--kind", "stolen")).isEqualTo(2);
-        assertThat(stderr().strip()).startsWith("Not a valid hotlist: a hotlist code must be").doesNotContain("\n");
-        assertThat(run("hotlist", "save", "okcode", "--name", "x", "--kind", "bikes")).isEqualTo(2);
-        assertThat(stderr()).contains("kinds: [STOLEN, WANTED, LOCAL_ASB, ORGANISED_CRIME, OTHER]");
+        assertThat(cli.run("hotlist", "import", "--list", "no-such-list", file.toString())).isEqualTo(2);
+        assertThat(cli.stderr().strip()).startsWith("No hotlist 'no-such-list'. Hotlists: ").contains(list).doesNotContain("\n");
+        assertThat(cli.run("hotlist", "save", "Bad Code", "--name", "x", "--kind", "stolen")).isEqualTo(2);
+        assertThat(cli.stderr().strip()).startsWith("Not a valid hotlist: a hotlist code must be").doesNotContain("\n");
+        assertThat(cli.run("hotlist", "save", "okcode", "--name", "x", "--kind", "bikes")).isEqualTo(2);
+        assertThat(cli.stderr()).contains("kinds: [STOLEN, WANTED, LOCAL_ASB, ORGANISED_CRIME, OTHER]");
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), "registration,why\n" + plate(3) + ",r\n");
-        assertThat(run("hotlist", "import", "--list", list, bad.toString())).isEqualTo(2);
-        assertThat(stderr().strip()).startsWith("Nothing imported: the first line must be the header list,plate,reason")
+        assertThat(cli.run("hotlist", "import", "--list", list, bad.toString())).isEqualTo(2);
+        assertThat(cli.stderr().strip()).startsWith("Nothing imported: the first line must be the header list,plate,reason")
                 .doesNotContain("\n");
         assertThat(liveEntries(list)).isZero();
     }
@@ -250,8 +225,8 @@ class HotlistCliTest {
             }
             Path file = Files.writeString(dir.resolve("live.csv"), csv.toString());
 
-            assertThat(run("hotlist", "import", "--list", list, file.toString())).as(stderr()).isZero();
-            assertThat(stdout()).contains("40 imported, 0 refused").contains("retro-match: 8 historic hits on stored reads");
+            assertThat(cli.run("hotlist", "import", "--list", list, file.toString())).as(cli.stderr()).isZero();
+            assertThat(cli.stdout()).contains("40 imported, 0 refused").contains("retro-match: 8 historic hits on stored reads");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 for (int i = 10; i < 50; i++) {
                     assertThat(live.match(ReadCandidates.of(plate(i)), Instant.now()))

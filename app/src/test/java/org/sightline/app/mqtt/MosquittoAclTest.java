@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sightline.platform.mqtt.LocalMosquitto;
 
 /**
  * The broker configuration shipped in config/mosquitto, run in a real Mosquitto: every client
@@ -28,14 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MosquittoAclTest {
 
-    private SecuredMosquitto broker;
+    private LocalMosquitto broker;
     private String url;
 
     @BeforeAll
     void startBroker() throws Exception {
-        broker = new SecuredMosquitto(Map.of("unit-a", "password-a", "unit-b", "password-b",
-                "sightline-service", "service-password", "frigate", "frigate-password"), null, false);
-        url = broker.tcpUrl();
+        broker = LocalMosquitto.start(ShippedBrokerConfig.secured(Map.of("unit-a", "password-a", "unit-b", "password-b",
+                "sightline-service", "service-password", "frigate", "frigate-password")));
+        url = broker.url();
     }
 
     @AfterAll

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.app.cli.ServeRun;
+import org.sightline.platform.mqtt.LocalMosquitto;
 import org.sightline.platform.mqtt.MqttClients;
 import org.sightline.platform.mqtt.MqttProperties;
 
@@ -45,15 +46,15 @@ class MqttTlsTest {
 
     private Path certs;
     private Path otherCa;
-    private SecuredMosquitto broker;
-    private SecuredMosquitto mutualBroker;
+    private LocalMosquitto broker;
+    private LocalMosquitto mutualBroker;
 
     @BeforeAll
     void brokers() throws Exception {
-        certs = SecuredMosquitto.devCertificates("sightline-service");
-        otherCa = SecuredMosquitto.devCertificates();
-        broker = new SecuredMosquitto(ACCOUNTS, certs, false);
-        mutualBroker = new SecuredMosquitto(ACCOUNTS, certs, true);
+        certs = ShippedBrokerConfig.devCertificates("sightline-service");
+        otherCa = ShippedBrokerConfig.devCertificates();
+        broker = LocalMosquitto.start(ShippedBrokerConfig.secured(ACCOUNTS).withTls(certs, false));
+        mutualBroker = LocalMosquitto.start(ShippedBrokerConfig.secured(ACCOUNTS).withTls(certs, true));
     }
 
     @AfterAll
@@ -81,11 +82,11 @@ class MqttTlsTest {
     }
 
     /** A unit publishes its status over the plain listener; the service's TLS subscription must receive it. */
-    private static void receivesAUnitsMessage(MqttClient service, SecuredMosquitto on) throws MqttException {
+    private static void receivesAUnitsMessage(MqttClient service, LocalMosquitto on) throws MqttException {
         List<String> received = new CopyOnWriteArrayList<>();
         service.subscribe(new MqttSubscription[] {new MqttSubscription("sightline/v1/units/+/status", 1)},
                 new IMqttMessageListener[] {(t, m) -> received.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
-        MqttClient unit = new MqttClient(on.tcpUrl(), "unit-a-" + System.nanoTime(), new MemoryPersistence());
+        MqttClient unit = new MqttClient(on.url(), "unit-a-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("unit-a");
         options.setPassword("password-a".getBytes(StandardCharsets.UTF_8));
@@ -193,7 +194,7 @@ class MqttTlsTest {
         assertThat(garbage.stderr()).doesNotContain("\n").startsWith("Configuration error: sightline.mqtt.ca-file = '");
 
         ServeRun.Outcome plain = ServeRun.serveWith(dir, ServeRun.database() + "sightline:\n  mqtt:\n"
-                + "    url: " + broker.tcpUrl() + "\n    ca-file: " + certs.resolve("ca.crt") + "\n");
+                + "    url: " + broker.url() + "\n    ca-file: " + certs.resolve("ca.crt") + "\n");
         assertThat(plain.exitCode()).isEqualTo(2);
         assertThat(plain.stderr()).doesNotContain("\n")
                 .startsWith("Configuration error: sightline.mqtt.ca-file is set but sightline.mqtt.url = 'tcp://")

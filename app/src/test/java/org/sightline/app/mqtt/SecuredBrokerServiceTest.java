@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sightline.app.SightlineTestProperties;
+import org.sightline.platform.mqtt.LocalMosquitto;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -43,15 +44,15 @@ class SecuredBrokerServiceTest implements TestPropertyProvider {
 
     private static final String ROOT = "sightline/v1"; // the ACL is written for the production topics
 
-    private SecuredMosquitto broker;
+    private LocalMosquitto broker;
     private MqttClient unitA;
 
     @Override
     public Map<String, String> getProperties() {
         try {
-            Path certs = SecuredMosquitto.devCertificates();
-            broker = new SecuredMosquitto(Map.of("sightline-service", "service-secret", "unit-sb-a", "secret-a",
-                    "unit-sb-b", "secret-b"), certs, false);
+            Path certs = ShippedBrokerConfig.devCertificates();
+            broker = LocalMosquitto.start(ShippedBrokerConfig.secured(Map.of("sightline-service", "service-secret", "unit-sb-a", "secret-a",
+                    "unit-sb-b", "secret-b")).withTls(certs, false));
             Map<String, String> props = new HashMap<>(TestDatabase.get().micronautProperties());
             props.put("sightline.mqtt.url", broker.tlsUrl());
             props.put("sightline.mqtt.ca-file", certs.resolve("ca.crt").toString());
@@ -83,7 +84,7 @@ class SecuredBrokerServiceTest implements TestPropertyProvider {
                        ST_SetSRID(ST_MakePoint(-2.86, 53.44), 4326))
                     ON CONFLICT DO NOTHING""");
         }
-        unitA = new MqttClient(broker.tcpUrl(), "unit-sb-a", new MemoryPersistence());
+        unitA = new MqttClient(broker.url(), "unit-sb-a", new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName("unit-sb-a");
         options.setPassword("secret-a".getBytes(StandardCharsets.UTF_8));
@@ -96,7 +97,7 @@ class SecuredBrokerServiceTest implements TestPropertyProvider {
             unitA.disconnect();
         }
         // the service's context is closed after this method: stop the broker once the JVM ends
-        SecuredMosquitto b = broker;
+        LocalMosquitto b = broker;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 b.close();

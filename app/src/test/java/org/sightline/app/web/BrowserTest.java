@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sightline.app.TestUsers;
-import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -38,23 +36,14 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        java.util.Map<String, Object> props = new java.util.HashMap<>(TestDatabase.get().micronautProperties());
-        props.put("sightline.demo.area", "knowsley");
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
+        server = BrowserTestService.start(java.util.Map.of("sightline.demo.area", "knowsley"));
         chromium = HeadlessChromium.launch();
         browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.getApplicationContext().close();
-        }
+        BrowserTestService.stop(chromium, server);
     }
 
     @BeforeEach
@@ -78,17 +67,9 @@ class BrowserTest {
         return server.getURL() + path;
     }
 
-    private void logIn(String username, String password) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("button[type=submit]");
-    }
-
     @Test
     void plannerLogsInSeesTheLandingPageAndTheirMap() {
-        logIn("planner", TestUsers.PASSWORD);
-        assertThat(page.locator("#welcome-name")).hasText("planner");
+        HeadlessChromium.loginAs(page, server.getURL(), Role.PLANNER);
         assertThat(page.locator("#card-planner")).not().hasClass(java.util.regex.Pattern.compile(".*not-allowed.*"));
         assertThat(page.locator("#card-operator")).hasClass(java.util.regex.Pattern.compile(".*not-allowed.*"));
         assertThat(page.locator("#whoami")).containsText("planner");
@@ -108,8 +89,7 @@ class BrowserTest {
 
     @Test
     void plannerIsRefusedTheOperatorConsole() {
-        logIn("planner", TestUsers.PASSWORD);
-        assertThat(page.locator("#welcome-name")).hasText("planner");
+        HeadlessChromium.loginAs(page, server.getURL(), Role.PLANNER);
         Response response = page.navigate(url("/operator"));
         assertThat(response.status()).isEqualTo(403);
         assertThat(page.locator("h1")).containsText("Not allowed");
@@ -135,8 +115,7 @@ class BrowserTest {
                 ps.executeUpdate();
             }
         }
-        logIn("operator", TestUsers.PASSWORD);
-        assertThat(page.locator("#welcome-name")).hasText("operator");
+        HeadlessChromium.loginAs(page, server.getURL(), Role.OPERATOR);
         page.click("nav a[data-nav=search]");
         assertThat(page).hasURL(url("/search"));
         page.fill("#s-plate", "kx19 abc");
@@ -155,7 +134,7 @@ class BrowserTest {
 
     @Test
     void wrongPasswordShowsAMessageAndStaysOnTheLoginPage() {
-        logIn("operator", "not-the-right-password");
+        HeadlessChromium.submitLogin(page, server.getURL(), "operator", "not-the-right-password");
         assertThat(page).hasURL(url("/login?error=1"));
         assertThat(page.locator("#login-message")).containsText("Wrong username or password");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login-error.png")));
@@ -165,8 +144,7 @@ class BrowserTest {
     void engineerOpensTheirPageAndLogsOut() {
         page.navigate(url("/engineer"));
         assertThat(page).hasURL(url("/login?next=%2Fengineer"));
-        logIn("engineer", TestUsers.PASSWORD);
-        assertThat(page.locator("#welcome-name")).hasText("engineer");
+        HeadlessChromium.loginAs(page, server.getURL(), Role.ENGINEER);
         page.navigate(url("/engineer"));
         assertThat(page.locator("#units-title")).hasText("Roadside units");
         assertThat(page.locator("nav a[data-nav=planner]")).isHidden();

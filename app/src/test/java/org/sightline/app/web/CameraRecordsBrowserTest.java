@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sightline.app.SightlineTestProperties;
-import org.sightline.app.TestUsers;
-import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -40,13 +37,9 @@ class CameraRecordsBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        Map<String, Object> props = new HashMap<>(TestDatabase.get().micronautProperties());
-        props.put("sightline.ingest.topic-root", SightlineTestProperties.TOPIC_ROOT);
-        props.put("sightline.alerting.topic-root", SightlineTestProperties.TOPIC_ROOT);
-        props.put("sightline.mqtt.client-id-prefix", "sl-" + SightlineTestProperties.RUN + "-rec");
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
+        server = BrowserTestService.start(Map.of("sightline.ingest.topic-root", SightlineTestProperties.TOPIC_ROOT,
+                "sightline.alerting.topic-root", SightlineTestProperties.TOPIC_ROOT,
+                "sightline.mqtt.client-id-prefix", "sl-" + SightlineTestProperties.RUN + "-rec"));
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO geo_roadside_unit (id, name, status, source, geom) VALUES ('" + P + "', 'Church Street pole',"
                     + " 'ACTIVE', 'test', ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))");
@@ -62,26 +55,14 @@ class CameraRecordsBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.getApplicationContext().close();
-        }
+        BrowserTestService.stop(chromium, server);
     }
 
-    private static Page login(BrowserContext context, String user, List<String> consoleErrors) {
+    /** The engineer page with the test unit open, logged in as the user holding {@code role}. */
+    private static Page openUnit(BrowserContext context, Role role, List<String> consoleErrors) {
         Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", user);
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#welcome-name")).hasText(user);
+        HeadlessChromium.collectConsoleErrors(page, consoleErrors);
+        HeadlessChromium.loginAs(page, server.getURL(), role);
         page.navigate(server.getURL() + "/engineer");
         page.click("#units-table tr[data-unit='" + P + "']");
         return page;
@@ -98,7 +79,7 @@ class CameraRecordsBrowserTest {
     void anAdministratorRecordsACamerasPurposeAndHostileTextStaysText() throws Exception {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
-            Page page = login(context, "admin", consoleErrors);
+            Page page = openUnit(context, Role.ADMIN, consoleErrors);
             String row = "#records-table tr[data-camera='" + P + "-A']";
             assertThat(page.locator(row)).containsText("not recorded");
 
@@ -134,7 +115,7 @@ class CameraRecordsBrowserTest {
     void anEngineerDoesNotSeeTheRecords() {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext()) {
-            Page page = login(context, "engineer", consoleErrors);
+            Page page = openUnit(context, Role.ENGINEER, consoleErrors);
             assertThat(page.locator("#unit-detail")).isVisible();
             // the user is known before the click, so once the timeline is drawn the records would have been shown
             assertThat(page.locator("#unit-timeline li")).not().hasCount(0);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,8 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sightline.app.TestUsers;
-import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -46,12 +43,7 @@ class EngineerPageBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        Map<String, Object> props = new HashMap<>(TestDatabase.get().micronautProperties());
-        props.put("sightline.ingest.topic-root", ROOT);
-        props.put("sightline.ingest.instance-id", "browser-" + P);
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
-        TestUsers.createAll(server.getApplicationContext().getBean(UserService.class));
+        server = BrowserTestService.start(Map.of("sightline.ingest.topic-root", ROOT, "sightline.ingest.instance-id", "browser-" + P));
         try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
             String[][] units = {
                 {P + "-01", "Huyton Lane north", "-2.840", "53.414"},
@@ -88,12 +80,7 @@ class EngineerPageBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.getApplicationContext().close();
-        }
+        BrowserTestService.stop(chromium, server);
     }
 
     @Test
@@ -101,16 +88,8 @@ class EngineerPageBrowserTest {
         List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 860))) {
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.navigate(server.getURL() + "/login");
-            page.fill("#username", "engineer");
-            page.fill("#password", TestUsers.PASSWORD);
-            page.click("button[type=submit]");
-            assertThat(page.locator("#welcome-name")).hasText("engineer");
+            HeadlessChromium.collectConsoleErrors(page, consoleErrors);
+            HeadlessChromium.loginAs(page, server.getURL(), Role.ENGINEER);
             page.navigate(server.getURL() + "/engineer");
 
             String row1 = "#units-table tr[data-unit='" + P + "-01']";

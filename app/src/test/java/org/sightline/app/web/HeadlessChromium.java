@@ -1,19 +1,26 @@
 package org.sightline.app.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import org.sightline.app.TestUsers;
+import org.sightline.app.security.domain.Role;
 
 /**
  * Debian's Chromium driven by Playwright, headless, with the flags this closed machine needs (no
  * background networking, no sandbox as root). One per browser-test class; screenshots go to
- * {@link #SHOTS}.
+ * {@link #SHOTS}. It also holds the steps every page test repeats: logging in through the login
+ * page and collecting the page's console errors.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -57,6 +64,36 @@ final class HeadlessChromium implements AutoCloseable {
 
     Browser browser() {
         return browser;
+    }
+
+    /**
+     * Fills and submits the login page of the service at {@code server}; does not wait for the
+     * outcome, so that a test may check a refusal as well as a welcome.
+     */
+    static void submitLogin(Page page, URL server, String username, String password) {
+        page.navigate(server + "/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("button[type=submit]");
+    }
+
+    /**
+     * Logs in as the test user holding only {@code role} ({@link TestUsers}) and waits until the
+     * landing page greets that user.
+     */
+    static void loginAs(Page page, URL server, Role role) {
+        String username = TestUsers.nameOf(role);
+        submitLogin(page, server, username, TestUsers.PASSWORD);
+        assertThat(page.locator("#welcome-name")).hasText(username);
+    }
+
+    /** Adds the text of every error the page logs to its console to {@code errors}. */
+    static void collectConsoleErrors(Page page, List<String> errors) {
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +31,7 @@ import org.sightline.alerting.hotlist.domain.EntryDraft;
 import org.sightline.alerting.hotlist.domain.Hotlist;
 import org.sightline.alerting.hotlist.domain.HotlistKind;
 import org.sightline.alerting.read.domain.IncomingRead;
-import org.sightline.app.TestUsers;
-import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -54,14 +52,9 @@ class OperatorConsoleBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.requireInstalled();
-        Map<String, Object> props = new HashMap<>(TestDatabase.get().micronautProperties());
-        props.put("sightline.demo.area", "knowsley");
         // reads are handed to the engine directly: this test is about the page
-        props.put("sightline.alerting.listen", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+        server = BrowserTestService.start(Map.of("sightline.demo.area", "knowsley", "sightline.alerting.listen", "false"));
         ApplicationContext ctx = server.getApplicationContext();
-        TestUsers.createAll(ctx.getBean(UserService.class));
         engine = ctx.getBean(AlertEngine.class);
         DbCameraSites sites = ctx.getBean(DbCameraSites.class);
         sites.reload();
@@ -108,26 +101,14 @@ class OperatorConsoleBrowserTest {
 
     @AfterAll
     static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.getApplicationContext().close();
-        }
+        BrowserTestService.stop(chromium, server);
     }
 
     /** The console, logged in as an operator; console errors go to {@code errors}. */
     static Page console(BrowserContext context, List<String> errors) {
         Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", "operator");
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
+        HeadlessChromium.collectConsoleErrors(page, errors);
+        HeadlessChromium.loginAs(page, server.getURL(), Role.OPERATOR);
         page.navigate(server.getURL() + "/operator");
         return page;
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sightline.app.TestUsers;
 import org.sightline.app.security.UserService;
+import org.sightline.app.security.domain.Role;
 import org.sightline.geo.crime.adapter.db.CrimeBulkLoad;
 import org.sightline.geo.crime.adapter.db.CrimeStore;
 import org.sightline.geo.crime.domain.AreaFilter;
@@ -102,11 +103,7 @@ class PlannerPageTest {
                 consoleErrors.add("HTTP " + r.status() + " " + r.url() + " " + r.text());
             }
         });
-        page.navigate(server.getURL() + "/login");
-        page.fill("#username", "planner");
-        page.fill("#password", TestUsers.PASSWORD);
-        page.click("button[type=submit]");
-        assertThat(page.locator("#welcome-name")).hasText("planner");
+        HeadlessChromium.loginAs(page, server.getURL(), Role.PLANNER);
         page.navigate(server.getURL() + "/planner");
     }
 

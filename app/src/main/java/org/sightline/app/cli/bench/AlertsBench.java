@@ -23,6 +23,7 @@ import org.sightline.geo.demo.DemoAreaLoader;
 import org.sightline.ingest.simulator.adapter.SimulatedEstate;
 import org.sightline.ingest.simulator.domain.RouteCamera;
 import org.sightline.ingest.simulator.domain.SimulatorSettings;
+import org.sightline.platform.mqtt.LocalMosquitto;
 import org.sightline.platform.mqtt.MqttClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,7 +86,7 @@ public class AlertsBench implements Callable<Integer> {
             return 2;
         }
         Machine.print();
-        Optional<PrivateBroker> own = broker.start();
+        Optional<LocalMosquitto> own = broker.start();
         try {
             String root = "bench-alerts-" + UUID.randomUUID().toString().substring(0, 8);
             Map<String, Object> props = new HashMap<>(Map.of("sightline.mqtt.check-at-startup", false,

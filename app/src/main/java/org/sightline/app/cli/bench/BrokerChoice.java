@@ -2,6 +2,8 @@ package org.sightline.app.cli.bench;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.sightline.platform.mqtt.LocalMosquitto;
+import org.sightline.platform.mqtt.MosquittoOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,8 +22,16 @@ public class BrokerChoice {
         return "private".equals(broker) || "configured".equals(broker);
     }
 
-    /** The benchmark's own broker when {@code private} was chosen (the caller closes it), else empty. */
-    Optional<PrivateBroker> start() throws IOException, InterruptedException {
-        return "private".equals(broker) ? PrivateBroker.start() : Optional.empty();
+    /**
+     * The benchmark's own broker when {@code private} was chosen and mosquitto is installed (the
+     * caller closes it), else empty. It is sized as the production broker so that a benchmark
+     * measures the service rather than Mosquitto's defaults (1000 queued, 20 in flight), which drop
+     * messages for a subscriber that falls a fraction of a second behind.
+     */
+    Optional<LocalMosquitto> start() throws IOException, InterruptedException {
+        if (!"private".equals(broker) || LocalMosquitto.findBinary().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(LocalMosquitto.start(MosquittoOptions.defaults().withProductionLimits()));
     }
 }

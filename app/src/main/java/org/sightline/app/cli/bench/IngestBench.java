@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sightline.app.Sightline;
 import org.sightline.ingest.bench.IngestBenchmark;
+import org.sightline.platform.mqtt.LocalMosquitto;
 import org.sightline.platform.mqtt.MqttClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +62,7 @@ public class IngestBench implements Callable<Integer> {
             return 2;
         }
         Machine.print();
-        Optional<PrivateBroker> own = broker.start();
+        Optional<LocalMosquitto> own = broker.start();
         try {
             return run(own);
         } finally {
@@ -71,7 +72,7 @@ public class IngestBench implements Callable<Integer> {
         }
     }
 
-    private int run(Optional<PrivateBroker> own) throws Exception {
+    private int run(Optional<LocalMosquitto> own) throws Exception {
         Map<String, Object> props = new HashMap<>(Map.of("sightline.mqtt.check-at-startup", false,
                 "sightline.broker.embedded.enabled", false, "micronaut.server.enabled", false));
         own.ifPresent(b -> props.put("sightline.mqtt.url", b.url()));

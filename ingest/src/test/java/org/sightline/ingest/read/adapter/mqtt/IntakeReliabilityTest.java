@@ -30,8 +30,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.testing.IntakeFixture;
 import org.sightline.ingest.testing.IntakeMain;
-import org.sightline.ingest.testing.PrivateMosquitto;
 import org.sightline.ingest.testing.TcpProxy;
+import org.sightline.platform.mqtt.LocalMosquitto;
+import org.sightline.platform.mqtt.MosquittoOptions;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -47,7 +48,7 @@ class IntakeReliabilityTest implements TestPropertyProvider {
     @Inject
     DataSource migrated; // creating it runs the migrations
 
-    PrivateMosquitto broker;
+    LocalMosquitto broker;
 
     @Override
     public Map<String, String> getProperties() {
@@ -56,7 +57,8 @@ class IntakeReliabilityTest implements TestPropertyProvider {
 
     @BeforeAll
     void startBroker() throws Exception {
-        broker = new PrivateMosquitto();
+        // persistent, so that a restart keeps the sessions and what was queued for them
+        broker = LocalMosquitto.start(MosquittoOptions.defaults().withProductionLimits().withPersistence());
     }
 
     @AfterAll
@@ -94,8 +96,7 @@ class IntakeReliabilityTest implements TestPropertyProvider {
                 IntakeFixture.dataSource(5432))) {
             CompletableFuture<Void> publishing = publishInBackground(f, 600, acked, sent);
             await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() >= 200);
-            broker.stop();
-            broker.start();
+            broker.restart();
             publishing.get(30, TimeUnit.SECONDS);
             await().atMost(Duration.ofSeconds(20)).until(() -> f.storedOf(acked) == 600);
             assertThat(f.storedRows()).isEqualTo(600);

@@ -14,7 +14,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,6 @@ import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.demo.DemoAreaLoader;
 import org.sightline.geo.site.adapter.db.CandidateSiteStore;
 import org.sightline.geo.site.domain.CandidateSite;
-import org.sightline.testing.TestDatabase;
 
 /**
  * The plan API on real PostGIS: the packaged demo area (boundary, cameras, surveyed sites) plus
@@ -53,19 +51,18 @@ class PlanApiTest implements TestPropertyProvider {
     CandidateSiteStore sites;
 
     private final ObjectMapper json = new ObjectMapper();
+    private PlanApiFixture api;
     private CandidateSite busy;
     private CandidateSite quiet;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(TestDatabase.get().micronautProperties());
-        p.put("micronaut.security.enabled", "false");
-        p.put("micronaut.server.port", "-1");
-        return p;
+        return PlanApiFixture.properties();
     }
 
     @BeforeAll
     void load() {
+        api = new PlanApiFixture(http);
         demo.load("knowsley");
         List<CandidateSite> all = sites.list(Optional.empty());
         busy = all.get(0);
@@ -86,30 +83,12 @@ class PlanApiTest implements TestPropertyProvider {
     }
 
     private static CrimeRecord crime(String type, String month, LonLat at) {
-        return new CrimeRecord("", YearMonth.parse(month), "Test", type, at, "On or near Test Street", "E01000001",
-                "Knowsley 001A", "");
-    }
-
-    private JsonNode post(String body) throws Exception {
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/api/plans", body), String.class);
-        assertThat(r.getStatus().getCode()).isEqualTo(201);
-        return json.readTree(r.body());
-    }
-
-    private JsonNode problem(String body) throws Exception {
-        HttpClientResponseException e = (HttpClientResponseException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> http.toBlocking().exchange(HttpRequest.POST("/api/plans", body), String.class));
-        assertThat(e).as("a 400 answer").isNotNull();
-        assertThat(e.getStatus().getCode()).isEqualTo(400);
-        assertThat(e.getResponse().getContentType().orElseThrow().toString()).isEqualTo("application/problem+json");
-        JsonNode p = json.readTree(e.getResponse().getBody(String.class).orElseThrow());
-        assertThat(p.path("status").asInt()).isEqualTo(400);
-        return p;
+        return PlanApiFixture.crime(type, YearMonth.parse(month), at);
     }
 
     @Test
     void planPutsTheFirstCameraWhereTheCrimeIsAndExplainsIt() throws Exception {
-        JsonNode plan = post("""
+        JsonNode plan = api.createPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"generateCandidates":false,
                  "camera":{"fovDegrees":30,"widthPx":1920,"dori":"detect"},"title":"test plan"}""");
         JsonNode first = plan.path("sites").get(0);
@@ -157,7 +136,7 @@ class PlanApiTest implements TestPropertyProvider {
 
     @Test
     void exactSolverReportsItsBoundAndGap() throws Exception {
-        JsonNode plan = post("""
+        JsonNode plan = api.createPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"solver":"exact","timeLimitSeconds":10,
                  "generateCandidates":false}""");
         assertThat(plan.path("solver").asText()).contains("SCIP");
@@ -168,28 +147,28 @@ class PlanApiTest implements TestPropertyProvider {
 
     @Test
     void badInputIsAProblemThatSaysWhatToChange() throws Exception {
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"crimeTypes":{"Jaywalking":1}}""")
                 .path("detail").asText()).contains("unknown crime type 'Jaywalking'");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"camera":{"fovDegrees":360}}""")
                 .path("detail").asText()).contains("fixed camera");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"camera":{"fovDegrees":0}}""")
                 .path("detail").asText()).contains("field of view");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2015-01..2015-12","cameras":2}""")
                 .path("detail").asText()).contains("no crimes");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","budgetGbp":1,"generateCandidates":false}""")
                 .path("detail").asText()).contains("below the cheapest site");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"NOWHERE","months":"2019-01..2019-12","cameras":2}""")
                 .path("detail").asText()).contains("no stored boundary");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"budgetGbp":5000}""")
                 .path("detail").asText()).contains("not both");
-        assertThat(problem("""
+        assertThat(api.refusedPlan("""
                 {"boundary":"E08000011","months":"2019-13..2019-12","cameras":2}""")
                 .path("detail").asText()).contains("2018-01..2019-12");
     }

@@ -9,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,12 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,7 +30,6 @@ import org.sightline.geo.boundary.adapter.db.BoundaryStore;
 import org.sightline.geo.camera.adapter.db.CameraStore;
 import org.sightline.geo.crime.adapter.db.CrimeBulkLoad;
 import org.sightline.geo.crime.adapter.db.CrimeStore;
-import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crs.GridPoint;
 import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.MetricProjection;
@@ -46,7 +42,6 @@ import org.sightline.geo.site.domain.CandidateSite;
 import org.sightline.planner.siting.domain.Candidate;
 import org.sightline.planner.siting.domain.CandidateGenerator;
 import org.sightline.platform.audit.AuditLog;
-import org.sightline.testing.TestDatabase;
 
 /**
  * Building layers, scenario comparison and junction candidates on real PostGIS with the packaged
@@ -86,20 +81,19 @@ class PlanScenarioApiTest implements TestPropertyProvider {
     AuditLog audit;
 
     private final ObjectMapper json = new ObjectMapper();
+    private PlanApiFixture api;
     private final MetricProjection bng = new ProjectionService().britishNationalGrid();
     private CandidateSite lonely;
     private GridPoint crimeAt;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(TestDatabase.get().micronautProperties());
-        p.put("micronaut.security.enabled", "false");
-        p.put("micronaut.server.port", "-1");
-        return p;
+        return PlanApiFixture.properties();
     }
 
     @BeforeAll
     void load() {
+        api = new PlanApiFixture(http);
         demo.load("knowsley");
         List<CandidateSite> all = sites.list(Optional.empty());
         List<GridPoint> others = new ArrayList<>();
@@ -111,8 +105,7 @@ class PlanScenarioApiTest implements TestPropertyProvider {
         crimeAt = new GridPoint(s.eastingMetres(), s.northingMetres() + 50);
         try (CrimeBulkLoad load = crimes.begin("plan-scenario-test")) {
             for (int i = 0; i < 12; i++) {
-                load.accept(new CrimeRecord("", YearMonth.of(2017, 1 + i), "Test", "Vehicle crime",
-                        bng.unproject(crimeAt), "On or near Scenario Street", "E01000001", "Knowsley 001A", ""));
+                load.accept(PlanApiFixture.crime("Vehicle crime", YearMonth.of(2017, 1 + i), bng.unproject(crimeAt)));
             }
             load.finish();
         }
@@ -153,32 +146,10 @@ class PlanScenarioApiTest implements TestPropertyProvider {
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE), String.class);
     }
 
+    /** A one-camera plan of the test's crimes on listed sites only, with {@code extra} members of the request. */
     private JsonNode plan(String extra) throws Exception {
-        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/api/plans",
-                "{\"boundary\":\"E08000011\",\"months\":\"" + MONTHS + "\",\"cameras\":1,\"generateCandidates\":false,"
-                        + "\"crimeTypes\":{\"Vehicle crime\":1}" + extra + "}"), String.class);
-        assertThat(r.getStatus().getCode()).isEqualTo(201);
-        return json.readTree(r.body());
-    }
-
-    private int status(Runnable call) {
-        try {
-            call.run();
-            return 200;
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
-    }
-
-    private String problemDetail(Runnable call) throws Exception {
-        AtomicReference<String> detail = new AtomicReference<>("");
-        try {
-            call.run();
-        } catch (HttpClientResponseException e) {
-            assertThat(e.getStatus().getCode()).isEqualTo(400);
-            detail.set(json.readTree(e.getResponse().getBody(String.class).orElseThrow()).path("detail").asText());
-        }
-        return detail.get();
+        return api.createPlan("{\"boundary\":\"E08000011\",\"months\":\"" + MONTHS + "\",\"cameras\":1,"
+                + "\"generateCandidates\":false,\"crimeTypes\":{\"Vehicle crime\":1}" + extra + "}");
     }
 
     @Test
@@ -201,7 +172,7 @@ class PlanScenarioApiTest implements TestPropertyProvider {
                 + "/footprints?bbox=" + box));
         assertThat(near.path("features").size()).isEqualTo(1);
         assertThat(near.path("features").get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
-        assertThat(problemDetail(() -> http.toBlocking().retrieve("/api/planning/building-layers/" + layer.path("id").asText()
+        assertThat(api.problemDetail(() -> http.toBlocking().retrieve("/api/planning/building-layers/" + layer.path("id").asText()
                 + "/footprints?bbox=-3,53,-2.8,53.2"))).contains("zoom in");
 
         JsonNode open = plan(",\"title\":\"open ground\"");
@@ -261,7 +232,7 @@ class PlanScenarioApiTest implements TestPropertyProvider {
         double cut = sectorArea(json.readTree(http.toBlocking().retrieve("/api/planning/existing-coverage?buildingLayer=" + layer)),
                 camera.id().value());
         assertThat(cut).isLessThan(0.5 * open).isPositive();
-        assertThat(problemDetail(() -> http.toBlocking().retrieve("/api/planning/existing-coverage?buildingLayer=nope")))
+        assertThat(api.problemDetail(() -> http.toBlocking().retrieve("/api/planning/existing-coverage?buildingLayer=nope")))
                 .contains("no stored building layer 'nope'");
     }
 
@@ -283,18 +254,18 @@ class PlanScenarioApiTest implements TestPropertyProvider {
 
     @Test
     void badLayersAndComparisonsAreRefusedWithTheReason() throws Exception {
-        assertThat(problemDetail(() -> upload("roads.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+        assertThat(api.problemDetail(() -> upload("roads.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
                 + "\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[-2.85,53.43],"
                 + "[-2.84,53.43]]}}]}"))).contains("no building polygons in roads.geojson");
-        assertThat(problemDetail(() -> upload("buildings.csv", "x,y\n1,2\n"))).contains(".geojson, .geojsonl or .gpkg");
-        assertThat(problemDetail(() -> upload("broken.geojson", "{\"type\":\"FeatureCollection\",\"features\":[")))
+        assertThat(api.problemDetail(() -> upload("buildings.csv", "x,y\n1,2\n"))).contains(".geojson, .geojsonl or .gpkg");
+        assertThat(api.problemDetail(() -> upload("broken.geojson", "{\"type\":\"FeatureCollection\",\"features\":[")))
                 .contains("cannot read broken.geojson");
-        assertThat(problemDetail(() -> http.toBlocking().exchange(HttpRequest.POST("/api/plans",
+        assertThat(api.problemDetail(() -> http.toBlocking().exchange(HttpRequest.POST("/api/plans",
                 "{\"boundary\":\"E08000011\",\"months\":\"" + MONTHS + "\",\"cameras\":1,\"buildingLayer\":\"nope\"}"),
                 String.class))).contains("no stored building layer 'nope'");
-        assertThat(problemDetail(() -> http.toBlocking().retrieve("/api/plans/compare?ids=x")))
+        assertThat(api.problemDetail(() -> http.toBlocking().retrieve("/api/plans/compare?ids=x")))
                 .contains("2 to 6 different plan ids");
-        assertThat(status(() -> http.toBlocking().retrieve("/api/plans/compare?ids=00000000-0000-0000-0000-000000000000,"
+        assertThat(PlanApiFixture.status(() -> http.toBlocking().retrieve("/api/plans/compare?ids=00000000-0000-0000-0000-000000000000,"
                 + "00000000-0000-0000-0000-000000000001"))).isEqualTo(404);
     }
 
