@@ -14,11 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -158,7 +155,8 @@ public final class UnitStatusIntake implements AutoCloseable {
             if (client == null) {
                 MqttAsyncClient c = clients.newAsyncClient(clients.config().clientIdPrefix() + "-status-" + config.instanceId());
                 c.setManualAcks(true);
-                c.setCallback(new Callback());
+                c.setCallback(new StatusCallback(() -> client, epoch,
+                        (topic, payload, at, ack) -> queue.put(new Inbound(topic, payload, at, ack)), this::resubscribe));
                 client = c;
             }
             MqttConnectionOptions options = clients.options(false, config.sessionExpiry().toSeconds());
@@ -170,6 +168,14 @@ public final class UnitStatusIntake implements AutoCloseable {
         } catch (MqttException | RuntimeException e) {
             LOG.warn("Unit status cannot connect to {}: {}", clients.config().url(), e.getMessage());
             return false;
+        }
+    }
+
+    private void resubscribe() {
+        try {
+            subscribe(client);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("Unit status could not renew its subscriptions: {}", e.toString());
         }
     }
 
@@ -296,59 +302,6 @@ public final class UnitStatusIntake implements AutoCloseable {
             } catch (MqttException e) {
                 LOG.debug("close: {}", e.toString());
             }
-        }
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            MqttAsyncClient c = client;
-            long myEpoch = epoch.get();
-            int id = message.getId();
-            int qos = message.getQos();
-            Runnable ack = qos == 0 ? () -> { } : () -> {
-                if (epoch.get() == myEpoch) {
-                    try {
-                        c.messageArrivedComplete(id, qos);
-                    } catch (MqttException | RuntimeException e) {
-                        LOG.debug("ack not sent: {}", e.toString());
-                    }
-                }
-            };
-            try {
-                queue.put(new Inbound(topic, message.getPayload(), Instant.now(), ack));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            epoch.incrementAndGet();
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.debug("status MQTT error: {}", exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                try {
-                    subscribe(client);
-                } catch (MqttException | RuntimeException e) {
-                    LOG.warn("Unit status could not renew its subscriptions: {}", e.toString());
-                }
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
