@@ -132,7 +132,9 @@ class PeerHealthTest implements TestPropertyProvider {
             assertThat(IntakeFixture.scalar("SELECT count(*) FROM camera_status WHERE camera_id = '" + f.camera
                     + "' AND NOT fault AND fps = 12")).isEqualTo(1);
             assertThat(intake.stats().messages()).isEqualTo(1); // the heartbeat went to the unit status, not the writer
-            await().atMost(Duration.ofSeconds(10)).until(() -> history(f).contains("STALE"));
+            // and when the heartbeats stop, by the site's 1 s interval (left STALE, the unit would be aged by other tests' intakes)
+            await().atMost(Duration.ofSeconds(10)).until(() -> history(f).contains("OFFLINE"));
+            assertThat(history(f)).containsExactly("ONLINE", "STALE", "OFFLINE");
             assertThat(f.deadLetters()).isZero();
             assertThat(IntakeFixture.scalar("SELECT count(*) FROM dead_letter WHERE topic = '" + topic + "'")).isZero();
         }
