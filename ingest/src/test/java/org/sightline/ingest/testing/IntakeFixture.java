@@ -67,8 +67,12 @@ public final class IntakeFixture {
         return "g" + root.substring(5);
     }
 
+    // one prefix per test JVM: stable for the run (a restarted intake finds its session again),
+    // other than any concurrent run's on the shared broker (equal client ids throw each other off)
+    private static final String CLIENT_ID_PREFIX = "t" + UUID.randomUUID().toString().substring(0, 6);
+
     public static MqttClients clients(String url) {
-        return new MqttClients(new MqttProperties(url, null, null, "t", Duration.ofSeconds(3), false));
+        return new MqttClients(new MqttProperties(url, null, null, CLIENT_ID_PREFIX, Duration.ofSeconds(3), false));
     }
 
     /** A data source on this run's test database, optionally through another port (a proxy). */
