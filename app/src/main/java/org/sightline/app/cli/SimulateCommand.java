@@ -57,13 +57,30 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--alternatives-rate", defaultValue = "0.4",
+            description = "Share of reads sent with the OCR's alternative readings (default ${DEFAULT-VALUE}).")
+    double alternativesRate;
+
+    @Option(names = "--misread-truth-rate", defaultValue = "0.85",
+            description = "Share of misreads whose alternatives hold the true plate (default ${DEFAULT-VALUE}).")
+    double misreadTruthRate;
+
+    @Option(names = "--client-id-prefix", description = "MQTT client ids are <prefix>-<unit id>; default sim-<random> for each run, "
+            + "so that simulators sharing a broker do not throw each other off.")
+    String clientIdPrefix;
+
     @Override
     public Integer call() throws Exception {
         SimulatorSettings settings;
         Duration runFor;
         try {
             settings = new SimulatorSettings(vehiclesPerMinute, misreadRate, duplicateRate, malformedRate, parse("--heartbeat", heartbeat),
-                    parse("--outage-every", outageEvery), parse("--outage-length", outageLength), silentCameras, seed);
+                    parse("--outage-every", outageEvery), parse("--outage-length", outageLength), silentCameras, seed,
+                    alternativesRate, misreadTruthRate);
+            if (clientIdPrefix != null && !clientIdPrefix.matches("[A-Za-z0-9_-]{1,40}")) {
+                throw new IllegalArgumentException("--client-id-prefix must be 1-40 letters, digits, '-' or '_', was '"
+                        + clientIdPrefix + "'");
+            }
             runFor = parse("--duration", duration);
         } catch (IllegalArgumentException e) {
             System.err.println("Cannot simulate: " + e.getMessage());
@@ -87,7 +104,8 @@ public class SimulateCommand implements Callable<Integer> {
             MqttClients clients = ctx.getBean(MqttClients.class);
             UnitTopics topics = new UnitTopics(ctx.getBean(IngestProperties.class).topicRoot());
             CountDownLatch stop = new CountDownLatch(1);
-            try (FleetSimulator sim = new FleetSimulator(clients, ds, topics, settings, cameras, System.out)) {
+            try (FleetSimulator sim = clientIdPrefix == null ? new FleetSimulator(clients, ds, topics, settings, cameras, System.out)
+                    : new FleetSimulator(clients, ds, topics, settings, cameras, System.out, clientIdPrefix)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
                 sim.start();
                 System.out.println("Publishing to " + clients.config().url() + " under " + topics.root() + "/units/…; Ctrl-C stops.");

@@ -71,17 +71,19 @@ public class IngestService implements ApplicationEventListener<ServerStartupEven
             return t;
         });
         maintenance.scheduleWithFixedDelay(this::createPartitions, 0, 1, TimeUnit.HOURS);
+        unitStatus = new UnitStatusIntake(clients, config, peers, dataSource, equipment);
+        unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
+        unitStatus.start();
         // one totals object for all connections: they are one intake to the people reading its figures
         IntakeStats stats = new IntakeStats();
         for (int k = 0; k < config.connections(); k++) {
             ReadIntake intake = new ReadIntake(clients, config.withInstanceId(config.connectionInstanceId(k)), peers, dataSource,
                     equipment, stats);
+            // the OpenALPR agent's heartbeats arrive on its results topic, through any connection
+            intake.handPeerHeartbeatsTo(unitStatus::offerPeerHeartbeat);
             intakes.add(intake);
             intake.start();
         }
-        unitStatus = new UnitStatusIntake(clients, config, peers, dataSource, equipment);
-        unitStatus.addListener(change -> statusListeners.forEach(l -> l.accept(change)));
-        unitStatus.start();
     }
 
     /** Registers a listener told about every unit or camera status change this instance records. */

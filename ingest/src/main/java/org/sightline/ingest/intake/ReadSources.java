@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.peer.adapter.mqtt.FrigateDecoder;
 import org.sightline.ingest.peer.adapter.mqtt.OpenAlprDecoder;
+import org.sightline.ingest.peer.adapter.mqtt.OpenAlprHeartbeatDecoder;
 import org.sightline.ingest.peer.domain.FrigateSource;
 import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.mqtt.ReadPayloadDecoder;
@@ -26,8 +27,15 @@ public final class ReadSources {
      *
      * @param reads the checked reads (empty when the message carries none: a peer's event without a plate)
      * @param fromPeer true when the message came from a peer system, not in the native protocol
+     * @param peerHeartbeat true when it is a peer's heartbeat (the OpenALPR agent sends them on
+     *                      its results topic), which belongs to the unit status, not to the reads
      */
-    public record Decoded(List<CheckedRead> reads, boolean fromPeer) {
+    public record Decoded(List<CheckedRead> reads, boolean fromPeer, boolean peerHeartbeat) {
+
+        /** What a message holds that is not a peer's heartbeat. */
+        public Decoded(List<CheckedRead> reads, boolean fromPeer) {
+            this(reads, fromPeer, false);
+        }
     }
 
     private final IngestProperties config;
@@ -75,7 +83,9 @@ public final class ReadSources {
             return new Decoded(nativeDecoder.decode(parsed.get().unitId(), payload, receivedAt), false);
         }
         if (peers.isAlprTopic(topic)) {
-            return new Decoded(tooBig(payload).orElseGet(() -> openAlpr.decode(peers, topic, payload, receivedAt)), true);
+            List<CheckedRead> reads = tooBig(payload).orElseGet(() -> openAlpr.decode(peers, topic, payload, receivedAt));
+            // parsed a second time only when it held no read: heartbeats are one a minute
+            return new Decoded(reads, true, reads.isEmpty() && OpenAlprHeartbeatDecoder.isHeartbeat(payload));
         }
         return new Decoded(List.of(new CheckedRead.Bad("not a reads topic of a valid unit id, nor of a configured peer: "
                 + topic, payload)), false);

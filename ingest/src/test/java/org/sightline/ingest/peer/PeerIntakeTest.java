@@ -181,10 +181,14 @@ class PeerIntakeTest implements TestPropertyProvider {
         // the engineer maps camera 2, restarts, and an administrator replays the dead letter
         long deadLetter = IntakeFixture.scalar("SELECT id FROM dead_letter WHERE topic = '" + topic + "' AND reason LIKE '%camera_id 2%'");
         PeerSettings fixed = peers(f, List.of("driveway=" + f.camera), List.of("1=" + f.camera, "2=" + f.otherCamera));
-        DeadLetterReplay.Outcome outcome = new DeadLetterReplay(f.properties("a"), fixed, migrated).replay(deadLetter).orElseThrow();
+        DeadLetterReplay.Outcome outcome = new DeadLetterReplay(f.properties("a"), fixed, migrated, IntakeFixture.clients(BROKER))
+                .replay(deadLetter).orElseThrow();
         assertThat(outcome.stored()).isEqualTo(2);
         assertThat(outcome.stillRefused()).isZero();
+        assertThat(outcome.republished()).isEqualTo(2);
         assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read WHERE camera_id = '" + f.otherCamera + "'")).isEqualTo(2);
+        // and alerting gets them like any peer read
+        await().atMost(Duration.ofSeconds(10)).until(() -> forwarded.stream().anyMatch(m -> m.contains(f.otherCamera)));
     }
 
     private static long deadLetters(String topicPrefix) throws Exception {

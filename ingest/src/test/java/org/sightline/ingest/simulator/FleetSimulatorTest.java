@@ -1,6 +1,7 @@
 package org.sightline.ingest.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -14,9 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sightline.geo.crs.LonLat;
 import org.sightline.ingest.intake.UnitTopics;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
 import org.sightline.ingest.simulator.adapter.FleetSimulator;
@@ -96,6 +99,46 @@ class FleetSimulatorTest implements TestPropertyProvider {
                 assertThat(f.deadLetters()).isPositive();
             }
             assertThat(log.toString()).contains("dropped off the network").contains("sent a backlog");
+            // the units' OCR alternatives are stored with the reads; most misreads hold the true plate among them
+            String misreads = "FROM simulation_ground_truth g JOIN plate_read r USING (read_id) WHERE g.unit_id LIKE '" + p
+                    + "%' AND g.misread";
+            assertThat(IntakeFixture.scalar("SELECT count(*) FROM plate_read WHERE unit_id LIKE '" + p
+                    + "%' AND jsonb_array_length(alternatives) > 0")).isPositive();
+            assertThat(IntakeFixture.scalar("SELECT count(*) " + misreads + " AND r.alternatives @> "
+                    + "jsonb_build_array(jsonb_build_object('plate', g.true_plate))") * 2)
+                    .isGreaterThan(IntakeFixture.scalar("SELECT count(*) " + misreads));
         }
+    }
+
+    @Test
+    void twoFleetsOfTheSameUnitsOnOneBrokerNeverThrowEachOtherOffThroughOutagesAndReconnects() throws Exception {
+        String p = "T" + UUID.randomUUID().toString().substring(0, 6);
+        List<RouteCamera> estate = List.of(new RouteCamera(p + "-A", p + "-U1", new LonLat(-2.89, 53.47), "A580", 0),
+                new RouteCamera(p + "-B", p + "-U2", new LonLat(-2.87, 53.48), "A580", 1_500));
+        SimulatorSettings outages = new SimulatorSettings(1, 0.03, 0, 0, Duration.ofSeconds(30), Duration.ofMillis(700),
+                Duration.ofMillis(300), 0, 1);
+        UnitTopics topics = new UnitTopics("test-" + p);
+        PrintStream log = new PrintStream(new ByteArrayOutputStream(), true);
+        AtomicInteger thrownOff = new AtomicInteger();
+        try (FleetSimulator a = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432), topics, outages,
+                estate, log);
+             FleetSimulator b = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432), topics, outages,
+                     estate, log)) {
+            a.start();
+            b.start();
+            assertThat(a.clientIdOf(p + "-U1")).startsWith("sim-").isNotEqualTo(b.clientIdOf(p + "-U1"));
+            // each fleet's units drop off and come back (same client, same id) several times; with one
+            // client id per unit, a unit connecting in one fleet would throw the other fleet's off
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                thrownOff.accumulateAndGet(a.unitsThrownOff() + b.unitsThrownOff(), Math::max);
+                return a.outages() >= 3 && b.outages() >= 3;
+            });
+        }
+        assertThat(thrownOff).hasValue(0);
+        FleetSimulator named = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432), topics, outages,
+                estate, log, "depot-sim");
+        assertThat(named.clientIdOf(p + "-U1")).isEqualTo("depot-sim-" + p + "-U1");
+        assertThatThrownBy(() -> new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432), topics, outages,
+                estate, log, "two words")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("client id prefix");
     }
 }

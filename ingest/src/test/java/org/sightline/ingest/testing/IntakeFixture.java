@@ -67,8 +67,22 @@ public final class IntakeFixture {
         return "g" + root.substring(5);
     }
 
+    /** System property that hands a test's client-id prefix to an intake process it starts. */
+    public static final String CLIENT_ID_PREFIX_PROPERTY = "sightline.test.client-id-prefix";
+
+    // one prefix per test run: stable for the run (a restarted intake, even in a process of its own,
+    // finds its session again), other than any concurrent run's on the shared broker (equal client
+    // ids throw each other off)
+    private static final String CLIENT_ID_PREFIX = System.getProperty(CLIENT_ID_PREFIX_PROPERTY,
+            "t" + UUID.randomUUID().toString().substring(0, 6));
+
+    /** The prefix of this run's MQTT client ids. */
+    public static String clientIdPrefix() {
+        return CLIENT_ID_PREFIX;
+    }
+
     public static MqttClients clients(String url) {
-        return new MqttClients(new MqttProperties(url, null, null, "t", Duration.ofSeconds(3), false));
+        return new MqttClients(new MqttProperties(url, null, null, CLIENT_ID_PREFIX, Duration.ofSeconds(3), false));
     }
 
     /** A data source on this run's test database, optionally through another port (a proxy). */

@@ -1,5 +1,6 @@
 package org.sightline.ingest.peer.domain;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.sightline.geo.camera.domain.UnitId;
 
@@ -17,8 +18,15 @@ import org.sightline.geo.camera.domain.UnitId;
  *              ({@code alpr_results}) or one read per vehicle passage ({@code alpr_group}, the
  *              commercial agent's grouping); the other kind is acknowledged and ignored so that a
  *              passage is not stored twice
+ * @param heartbeatInterval how often the agent sends its {@code heartbeat} (once a minute by
+ *                          default): the unit turns STALE after 1.5 and OFFLINE after 3 intervals
+ *                          without one
  */
-public record AlprSite(String name, String topicFilter, String siteId, UnitId unit, CameraMapping cameras, Takes takes) {
+public record AlprSite(String name, String topicFilter, String siteId, UnitId unit, CameraMapping cameras, Takes takes,
+                       Duration heartbeatInterval) {
+
+    /** The agent's heartbeat period: one a minute. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(60);
 
     /** Which alprd messages are taken as reads. */
     public enum Takes { ALPR_RESULTS, ALPR_GROUP }
@@ -32,5 +40,11 @@ public record AlprSite(String name, String topicFilter, String siteId, UnitId un
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(cameras, "cameras");
         Objects.requireNonNull(takes, "takes");
+        PeerTopics.requireHeartbeatInterval(heartbeatInterval);
+    }
+
+    /** A site whose agent sends its heartbeat at the agent's usual period. */
+    public AlprSite(String name, String topicFilter, String siteId, UnitId unit, CameraMapping cameras, Takes takes) {
+        this(name, topicFilter, siteId, unit, cameras, takes, DEFAULT_HEARTBEAT_INTERVAL);
     }
 }

@@ -1,7 +1,17 @@
 package org.sightline.ingest.peer.domain;
 
-/** MQTT topic rules for peer sources: names without wildcards, filters with them, and matching. */
+import java.time.Duration;
+
+/**
+ * MQTT topic rules for peer sources: names without wildcards, filters with them, and matching;
+ * and the range of a peer's heartbeat interval.
+ */
 public final class PeerTopics {
+
+    /** Shortest heartbeat interval a peer may be configured with. */
+    public static final Duration MIN_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
+    /** Longest heartbeat interval a peer may be configured with. */
+    public static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofHours(1);
 
     private PeerTopics() {
     }
@@ -57,5 +67,17 @@ public final class PeerTopics {
             }
         }
         return f.length == t.length;
+    }
+
+    /**
+     * Checks a peer's heartbeat interval: 1 s to 1 h.
+     *
+     * @throws IllegalArgumentException when out of range or null
+     */
+    public static Duration requireHeartbeatInterval(Duration interval) {
+        if (interval == null || interval.compareTo(MIN_HEARTBEAT_INTERVAL) < 0 || interval.compareTo(MAX_HEARTBEAT_INTERVAL) > 0) {
+            throw new IllegalArgumentException("heartbeat interval must be between 1 s and 1 h, was " + interval);
+        }
+        return interval;
     }
 }

@@ -1,10 +1,12 @@
 package org.sightline.ingest.peer.domain;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sightline.geo.camera.domain.UnitId;
 
 /**
  * Every peer source configured: Frigate instances and OpenALPR sites. No two Frigate instances
@@ -43,6 +45,31 @@ public record Peers(List<FrigateSource> frigate, List<AlprSite> alprSites) {
             }
         }
         return Optional.empty();
+    }
+
+    /** The Frigate instance whose stats are published on this topic, if any. */
+    public Optional<FrigateSource> frigateByStatsTopic(String topic) {
+        return frigate.stream().filter(f -> f.statsTopic().equals(topic)).findFirst();
+    }
+
+    /** The OpenALPR sites whose topic filter matches this topic. */
+    public List<AlprSite> alprSitesOn(String topic) {
+        return alprSites.stream().filter(s -> PeerTopics.matches(s.topicFilter(), topic)).toList();
+    }
+
+    /**
+     * The heartbeat interval of the peer standing for this unit (the shortest, should several
+     * peers stand for one unit), or empty when no peer does.
+     */
+    public Optional<Duration> heartbeatInterval(UnitId unit) {
+        Optional<Duration> f = frigate.stream().filter(x -> x.unit().equals(unit)).map(FrigateSource::heartbeatInterval)
+                .min(Duration::compareTo);
+        Optional<Duration> a = alprSites.stream().filter(x -> x.unit().equals(unit)).map(AlprSite::heartbeatInterval)
+                .min(Duration::compareTo);
+        if (f.isPresent() && a.isPresent()) {
+            return Optional.of(f.get().compareTo(a.get()) <= 0 ? f.get() : a.get());
+        }
+        return f.isPresent() ? f : a;
     }
 
     /** True when some OpenALPR site's topic filter matches this topic. */

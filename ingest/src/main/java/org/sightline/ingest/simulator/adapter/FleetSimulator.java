@@ -2,10 +2,6 @@ package org.sightline.ingest.simulator.adapter;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +23,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.sightline.ingest.intake.UnitTopics;
 import org.sightline.ingest.simulator.domain.Journeys;
+import org.sightline.ingest.simulator.domain.OcrReadings;
 import org.sightline.ingest.simulator.domain.PlateFactory;
 import org.sightline.ingest.simulator.domain.RouteCamera;
 import org.sightline.ingest.simulator.domain.SimulatorSettings;
@@ -38,17 +34,13 @@ import org.sightline.platform.mqtt.MqttClients;
  * topic): vehicles drive journeys past the cameras in order, the units publish the reads (with OCR
  * misreads, duplicate deliveries and malformed messages at the configured rates), send heartbeats,
  * now and then drop off the network and come back with a backlog, and some cameras go silent while
- * reporting themselves healthy. What really passed each camera is written to
+ * reporting themselves healthy. Reads carry the OCR's alternative readings at the configured rate
+ * ({@link OcrReadings}). What really passed each camera is written to
  * {@code simulation_ground_truth}.
  */
 public final class FleetSimulator implements AutoCloseable {
 
-    private record Truth(UUID readId, UUID journeyId, RouteCamera camera, String truePlate, String readPlate, Instant at,
-                         String delivery) {
-    }
-
     private final MqttClients clients;
-    private final DataSource dataSource;
     private final UnitTopics topics;
     private final SimulatorSettings settings;
     private final PrintStream log;
@@ -61,7 +53,9 @@ public final class FleetSimulator implements AutoCloseable {
     private final Map<String, AtomicLong> readsSinceHeartbeat = new LinkedHashMap<>();
     private final Set<String> silent = new HashSet<>();
     private final Set<String> away = new HashSet<>();
-    private final ConcurrentLinkedQueue<Truth> truths = new ConcurrentLinkedQueue<>();
+    private final GroundTruth truths;
+    private final OcrReadings ocr;
+    private final String clientIdPrefix;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "simulator");
         t.setDaemon(true);
@@ -70,6 +64,7 @@ public final class FleetSimulator implements AutoCloseable {
     private final Instant startedAt = Instant.now();
     private final AtomicLong reads = new AtomicLong();
     private final AtomicLong misreads = new AtomicLong();
+    private final AtomicLong withAlternatives = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
@@ -77,13 +72,34 @@ public final class FleetSimulator implements AutoCloseable {
 
     public FleetSimulator(MqttClients clients, DataSource dataSource, UnitTopics topics, SimulatorSettings settings,
                           List<RouteCamera> cameras, PrintStream log) {
+        this(clients, dataSource, topics, settings, cameras, log, "sim-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * A fleet whose units connect as {@code <clientIdPrefix>-<unitId>}: the same ids across an
+     * outage and its reconnect (a broker keeps a persistent session under its client id), other
+     * ids than any other simulator's on the same broker (two clients with one id throw each other
+     * off). Without a prefix each fleet takes {@code sim-<8 random hex digits>}.
+     *
+     * @param clientIdPrefix 1-40 letters, digits, '-' or '_'
+     * @throws IllegalArgumentException when the prefix is not
+     */
+    public FleetSimulator(MqttClients clients, DataSource dataSource, UnitTopics topics, SimulatorSettings settings,
+                          List<RouteCamera> cameras, PrintStream log, String clientIdPrefix) {
+        if (clientIdPrefix == null || !clientIdPrefix.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException("client id prefix must be 1-40 letters, digits, '-' or '_', was '" + clientIdPrefix + "'");
+        }
+        this.clientIdPrefix = clientIdPrefix;
+        this.truths = new GroundTruth(dataSource, log);
         this.clients = clients;
-        this.dataSource = dataSource;
         this.topics = topics;
         this.settings = settings;
         this.log = log;
         this.random = new Random(settings.seed());
         this.plates = new PlateFactory(random);
+        // alternatives draw from a source of their own: a seed keeps its plates, journeys and misreads
+        this.ocr = new OcrReadings(random, settings.seed() * 31 + 17, settings.misreadRate(), settings.alternativesRate(),
+                settings.misreadTruthRate());
         this.journeys = new Journeys(cameras, random);
         for (RouteCamera c : cameras) {
             camerasByUnit.computeIfAbsent(c.unitId(), k -> new ArrayList<>()).add(c);
@@ -98,7 +114,7 @@ public final class FleetSimulator implements AutoCloseable {
     /** Connects every unit and starts traffic, heartbeats, outages and the ground-truth writer. */
     public void start() throws MqttException {
         for (String unit : camerasByUnit.keySet()) {
-            MqttClient c = clients.newClient("sim-" + unit.replaceAll("[^A-Za-z0-9_-]", "_"));
+            MqttClient c = clients.newClient(clientIdOf(unit));
             c.connect(options(unit));
             units.put(unit, c);
             backlog.put(unit, new ArrayList<>());
@@ -110,7 +126,7 @@ public final class FleetSimulator implements AutoCloseable {
         long hb = settings.heartbeatInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::heartbeats, 0, hb, TimeUnit.MILLISECONDS);
         scheduler.schedule(this::nextVehicle, 0, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::flushTruth, 1, 1, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(truths::flush, 1, 1, TimeUnit.SECONDS);
         if (!settings.outageEvery().isZero() && units.size() > 1) {
             long every = settings.outageEvery().toMillis();
             scheduler.scheduleAtFixedRate(this::outage, every, every, TimeUnit.MILLISECONDS);
@@ -153,15 +169,16 @@ public final class FleetSimulator implements AutoCloseable {
         if (silent.contains(cam.cameraId())) {
             return; // an obstructed or misaligned camera: the vehicle passes unseen
         }
-        boolean misread = random.nextDouble() < settings.misreadRate();
-        String readPlate = misread ? plates.misread(truePlate) : truePlate;
+        OcrReadings.Reading reading = ocr.read(truePlate);
+        String readPlate = reading.plate();
         UUID readId = UUID.randomUUID();
-        String json = String.format(Locale.ROOT, "{\"readId\":\"%s\",\"cameraId\":\"%s\",\"plate\":\"%s\",\"confidence\":%.2f,"
-                        + "\"capturedAt\":\"%s\",\"lane\":%d}", readId, cam.cameraId(), spaced(readPlate),
-                misread ? 0.55 + 0.3 * random.nextDouble() : 0.8 + 0.2 * random.nextDouble(), pass.at(), 1 + random.nextInt(2));
+        String json = UnitMessages.read(readId, cam.cameraId(), reading, pass.at(), 1 + random.nextInt(2));
         reads.incrementAndGet();
-        if (misread) {
+        if (!readPlate.equals(truePlate)) {
             misreads.incrementAndGet();
+        }
+        if (!reading.alternatives().isEmpty()) {
+            withAlternatives.incrementAndGet();
         }
         readsSinceHeartbeat.get(cam.unitId()).incrementAndGet();
         String delivery;
@@ -170,7 +187,7 @@ public final class FleetSimulator implements AutoCloseable {
             delivery = "BACKLOG";
         } else if (random.nextDouble() < settings.malformedRate()) {
             malformed.incrementAndGet();
-            publish(cam.unitId(), topics.of(cam.unitId(), UnitTopics.Kind.READS), malformedVersion(json), false);
+            publish(cam.unitId(), topics.of(cam.unitId(), UnitTopics.Kind.READS), UnitMessages.malformed(json, random), false);
             delivery = "MALFORMED";
         } else {
             byte[] payload = json.getBytes(StandardCharsets.UTF_8);
@@ -182,24 +199,20 @@ public final class FleetSimulator implements AutoCloseable {
                 delivery = "DUPLICATED";
             }
         }
-        truths.add(new Truth(readId, journey, cam, truePlate, readPlate, pass.at(), delivery));
+        truths.add(new GroundTruth.Truth(readId, journey, cam, truePlate, readPlate, pass.at(), delivery));
     }
 
-    private byte[] malformedVersion(String json) {
-        return switch (random.nextInt(4)) {
-            case 0 -> json.substring(0, json.length() / 2).getBytes(StandardCharsets.UTF_8);      // cut off mid-message
-            case 1 -> json.replaceFirst("\"confidence\":[0-9.]+", "\"confidence\":\"high\"").getBytes(StandardCharsets.UTF_8);
-            case 2 -> json.replaceFirst("\"plate\":\"[^\"]*\"", "\"plate\":\"#?!\"").getBytes(StandardCharsets.UTF_8);
-            default -> {
-                byte[] b = new byte[64];
-                random.nextBytes(b);
-                yield b;
-            }
-        };
+    /** The MQTT client id of a unit of this fleet. */
+    public String clientIdOf(String unit) {
+        return clientIdPrefix + "-" + unit.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    private static String spaced(String plate) {
-        return plate.length() == 7 ? plate.substring(0, 4) + " " + plate.substring(4) : plate;
+    /**
+     * Units that are neither connected nor away on an outage of their own: thrown off by the
+     * broker, as when another client connects with their client id. Zero in a healthy run.
+     */
+    public synchronized int unitsThrownOff() {
+        return (int) units.entrySet().stream().filter(e -> !away.contains(e.getKey()) && !e.getValue().isConnected()).count();
     }
 
     private synchronized void heartbeats() {
@@ -208,17 +221,9 @@ public final class FleetSimulator implements AutoCloseable {
             if (away.contains(e.getKey())) {
                 continue;
             }
-            StringBuilder cams = new StringBuilder();
-            for (RouteCamera c : e.getValue()) {
-                cams.append(cams.length() == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"cameraId\":\"%s\",\"ok\":true,\"fps\":%.1f,\"lastFrameAt\":\"%s\"}", c.cameraId(),
-                        24 + random.nextDouble() * 2, now.minusMillis(40)));
-            }
             long uptime = (now.toEpochMilli() - startedAt.toEpochMilli()) / 1000 + 86_400;
-            String json = String.format(Locale.ROOT, "{\"sentAt\":\"%s\",\"uptimeSeconds\":%d,\"temperatureCelsius\":%.1f,"
-                            + "\"diskFreeBytes\":%d,\"firmware\":\"2.4.1\",\"readsSinceLastHeartbeat\":%d,\"cameras\":[%s]}", now, uptime,
-                    30 + random.nextDouble() * 15, 20_000_000_000L + (long) e.getKey().hashCode() % 5_000_000_000L,
-                    readsSinceHeartbeat.get(e.getKey()).getAndSet(0), cams);
+            String json = UnitMessages.heartbeat(now, uptime, 20_000_000_000L + (long) e.getKey().hashCode() % 5_000_000_000L,
+                    readsSinceHeartbeat.get(e.getKey()).getAndSet(0), e.getValue(), random);
             publish(e.getKey(), topics.of(e.getKey(), UnitTopics.Kind.HEALTH), json.getBytes(StandardCharsets.UTF_8), false);
         }
     }
@@ -274,37 +279,6 @@ public final class FleetSimulator implements AutoCloseable {
         }
     }
 
-    private void flushTruth() {
-        List<Truth> batch = new ArrayList<>();
-        Truth t;
-        while ((t = truths.poll()) != null) {
-            batch.add(t);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO simulation_ground_truth (read_id, journey_id, unit_id, camera_id, "
-                     + "true_plate, read_plate, misread, captured_at, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Truth x : batch) {
-                ps.setObject(1, x.readId());
-                ps.setObject(2, x.journeyId());
-                ps.setString(3, x.camera().unitId());
-                ps.setString(4, x.camera().cameraId());
-                ps.setString(5, x.truePlate());
-                ps.setString(6, x.readPlate());
-                ps.setBoolean(7, !x.truePlate().equals(x.readPlate()));
-                ps.setTimestamp(8, Timestamp.from(x.at()));
-                ps.setString(9, x.delivery());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            truths.addAll(batch); // keep it for the next try
-            log.println("simulator: ground truth not written yet: " + e.getMessage());
-        }
-    }
-
     /** Outages so far. */
     public long outages() {
         return outages.get();
@@ -327,8 +301,9 @@ public final class FleetSimulator implements AutoCloseable {
 
     /** One line of totals. */
     public String summary() {
-        return String.format(Locale.ROOT, "reads %d (misread %d, duplicated %d, malformed %d), outages %d, units away now %d",
-                reads.get(), misreads.get(), duplicates.get(), malformed.get(), outages.get(), away.size());
+        return String.format(Locale.ROOT, "reads %d (misread %d, with alternatives %d, duplicated %d, malformed %d), outages %d, "
+                + "units away now %d", reads.get(), misreads.get(), withAlternatives.get(), duplicates.get(), malformed.get(),
+                outages.get(), away.size());
     }
 
     @Override
@@ -339,7 +314,7 @@ public final class FleetSimulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        flushTruth();
+        truths.flush();
         for (Map.Entry<String, MqttClient> e : units.entrySet()) {
             try {
                 if (e.getValue().isConnected()) {

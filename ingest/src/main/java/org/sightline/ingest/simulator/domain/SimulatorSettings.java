@@ -14,11 +14,19 @@ import java.util.Objects;
  * @param outageEvery how often one unit drops off the network (zero: never)
  * @param outageLength how long it stays away, buffering its reads, before it sends them as a backlog
  * @param silentCameras cameras that stop producing reads although they report themselves healthy
- * @param seed random seed (same seed, same plates and journeys)
+ * @param seed random seed (same seed, same plates, journeys and misreads)
+ * @param alternativesRate share of reads sent with the OCR's alternative readings (look-alikes);
+ *                         see {@link OcrReadings}
+ * @param misreadTruthRate share of misreads whose alternatives hold the true plate
  */
 public record SimulatorSettings(double vehiclesPerMinute, double misreadRate, double duplicateRate, double malformedRate,
                                 Duration heartbeatInterval, Duration outageEvery, Duration outageLength, int silentCameras,
-                                long seed) {
+                                long seed, double alternativesRate, double misreadTruthRate) {
+
+    /** Share of reads sent with alternatives unless told otherwise. */
+    public static final double DEFAULT_ALTERNATIVES_RATE = 0.4;
+    /** Share of misreads with the true plate among their alternatives unless told otherwise. */
+    public static final double DEFAULT_MISREAD_TRUTH_RATE = 0.85;
 
     public SimulatorSettings {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
@@ -30,6 +38,8 @@ public record SimulatorSettings(double vehiclesPerMinute, double misreadRate, do
         rate("misread rate", misreadRate);
         rate("duplicate rate", duplicateRate);
         rate("malformed rate", malformedRate);
+        rate("alternatives rate", alternativesRate);
+        rate("misread truth rate", misreadTruthRate);
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
             throw new IllegalArgumentException("heartbeat interval must be positive");
         }
@@ -39,6 +49,13 @@ public record SimulatorSettings(double vehiclesPerMinute, double misreadRate, do
         if (silentCameras < 0) {
             throw new IllegalArgumentException("silent cameras must not be negative");
         }
+    }
+
+    /** Settings with the default share of alternatives. */
+    public SimulatorSettings(double vehiclesPerMinute, double misreadRate, double duplicateRate, double malformedRate,
+                             Duration heartbeatInterval, Duration outageEvery, Duration outageLength, int silentCameras, long seed) {
+        this(vehiclesPerMinute, misreadRate, duplicateRate, malformedRate, heartbeatInterval, outageEvery, outageLength,
+                silentCameras, seed, DEFAULT_ALTERNATIVES_RATE, DEFAULT_MISREAD_TRUTH_RATE);
     }
 
     /** The defaults of {@code sightline simulate}. */

@@ -90,6 +90,16 @@ public final class DeadLetterStore {
         }
     }
 
+    /** Records the outcome of a replay that is not complete: the dead letter stays pending. */
+    public void noteOutcome(long id, String outcome) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("UPDATE dead_letter SET replay_outcome = ? WHERE id = ?")) {
+            ps.setString(1, outcome);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     private static Row row(ResultSet rs) throws SQLException {
         Timestamp replayed = rs.getTimestamp(8);
         return new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),

@@ -50,7 +50,7 @@ public class DeadLetterController {
 
     /** The result of a replay. */
     @Serdeable
-    public record ReplayView(long id, int stored, int alreadyStored, int stillRefused, String outcome) {
+    public record ReplayView(long id, int stored, int alreadyStored, int stillRefused, int republished, String outcome) {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
@@ -70,7 +70,7 @@ public class DeadLetterController {
     public HttpResponse<?> replay(@PathVariable long id) throws SQLException, IOException {
         return replay.replay(id)
                 .<HttpResponse<?>>map(o -> HttpResponse.ok(new ReplayView(o.id(), o.stored(), o.alreadyStored(),
-                        o.stillRefused(), o.summary())))
+                        o.stillRefused(), o.republished(), o.summary())))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No such dead letter", "There is no dead letter " + id + "."));
     }
 

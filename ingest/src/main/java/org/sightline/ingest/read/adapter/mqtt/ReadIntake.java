@@ -26,6 +26,7 @@ import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.intake.BatchWriter;
 import org.sightline.ingest.intake.Delivery;
 import org.sightline.ingest.intake.IntakeStats;
+import org.sightline.ingest.intake.PeerHeartbeats;
 import org.sightline.ingest.intake.ReadSources;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.peer.domain.Peers;
@@ -65,6 +66,7 @@ public final class ReadIntake implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final String clientId;
     private volatile MqttAsyncClient client;
+    private volatile PeerHeartbeats peerHeartbeats;
     private Thread writerThread;
     private Thread connectThread;
 
@@ -98,6 +100,14 @@ public final class ReadIntake implements AutoCloseable {
     /** The MQTT client id; the broker keeps this instance's session under it. */
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * Hands the peers' heartbeats that arrive on reads topics to the unit status from now on
+     * (without it they are acknowledged and left, like any message without reads).
+     */
+    public void handPeerHeartbeatsTo(PeerHeartbeats heartbeats) {
+        this.peerHeartbeats = heartbeats;
     }
 
     /** True while connected to the broker. */
@@ -311,6 +321,10 @@ public final class ReadIntake implements AutoCloseable {
             }
             MqttAsyncClient c = client;
             Consumer<Delivery> ack = ack(c, epoch.get(), message.getId(), message.getQos());
+            PeerHeartbeats heartbeats = peerHeartbeats;
+            if (decoded.peerHeartbeat() && heartbeats != null && heartbeats.offer(topic, payload, now, () -> ack.accept(null))) {
+                return;
+            }
             Delivery d = new Delivery(topic, payload, now, nanos, decoded.reads(), decoded.fromPeer() ? forwardThenAck(c, ack) : ack);
             stats.received();
             try {

@@ -86,16 +86,20 @@ public final class UnitStatusStore {
         }
     }
 
+    /** A unit still ONLINE or STALE whose heartbeats have stopped, with its last one. */
+    public record Silent(String unitId, Instant lastHeartbeatAt) {
+    }
+
     /** Units whose last heartbeat is older than {@code olderThan}, still ONLINE or STALE. */
-    public List<String> silentUnits(Instant olderThan) throws SQLException {
+    public List<Silent> silentUnits(Instant olderThan) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT unit_id FROM unit_status WHERE state IN ('ONLINE', 'STALE') "
+             PreparedStatement ps = c.prepareStatement("SELECT unit_id, last_heartbeat_at FROM unit_status WHERE state IN ('ONLINE', 'STALE') "
                      + "AND last_heartbeat_at < ?")) {
             ps.setTimestamp(1, Timestamp.from(olderThan));
-            List<String> out = new ArrayList<>();
+            List<Silent> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1));
+                    out.add(new Silent(rs.getString(1), rs.getTimestamp(2).toInstant()));
                 }
             }
             return out;

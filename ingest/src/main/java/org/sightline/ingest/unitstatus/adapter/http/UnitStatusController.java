@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 import org.sightline.ingest.intake.IngestService;
 import org.sightline.ingest.unitstatus.adapter.db.UnitOverviewQuery;
 import org.sightline.ingest.unitstatus.adapter.db.UnitStatusStore;
-import org.sightline.ingest.unitstatus.adapter.mqtt.UnitStatusIntake;
+import org.sightline.ingest.unitstatus.adapter.mqtt.UnitStatusEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -42,7 +42,7 @@ public class UnitStatusController {
     private final UnitOverviewQuery query;
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
     private final Optional<IngestService> ingest;
-    private final Consumer<UnitStatusStore.Change> listener = ch -> changes.tryEmitNext(UnitStatusIntake.eventJson(ch));
+    private final Consumer<UnitStatusStore.Change> listener = ch -> changes.tryEmitNext(UnitStatusEvents.json(ch));
 
     public UnitStatusController(DataSource dataSource, Optional<IngestService> ingest) {
         this.query = new UnitOverviewQuery(DelegatingDataSource.unwrapDataSource(dataSource));

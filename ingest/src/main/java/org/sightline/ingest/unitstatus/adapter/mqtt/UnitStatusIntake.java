@@ -2,8 +2,8 @@ package org.sightline.ingest.unitstatus.adapter.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,11 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -27,7 +24,6 @@ import org.sightline.geo.camera.domain.UnitId;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 import org.sightline.ingest.intake.UnitTopics;
-import org.sightline.ingest.peer.domain.FrigateSource;
 import org.sightline.ingest.peer.domain.Peers;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.domain.Checked;
@@ -58,9 +54,8 @@ public final class UnitStatusIntake implements AutoCloseable {
     private final UnitStatusStore store;
     private final DeadLetterStore deadLetters;
     private final EquipmentRegistry equipment;
-    private final HealthPayloadDecoder decoder;
+    private final StatusSources sources;
     private final SilentCameraDetector silentCameras;
-    private final Peers peers;
     private final BlockingQueue<Inbound> queue = new ArrayBlockingQueue<>(1000);
     private final List<Consumer<UnitStatusStore.Change>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
@@ -73,26 +68,39 @@ public final class UnitStatusIntake implements AutoCloseable {
     }
 
     /**
-     * A unit status intake that also follows the configured Frigate instances' availability
+     * A unit status intake that also follows the configured peers: a Frigate's availability
      * ({@code <prefix>/available}: {@code online}, and {@code offline} as Frigate's Last Will) as
-     * the presence of the units standing for them.
+     * the presence and its stats ({@code <prefix>/stats}) as the heartbeats of the unit standing
+     * for it, and OpenALPR agents' heartbeats handed over by the read intake
+     * ({@link #offerPeerHeartbeat}).
      */
     public UnitStatusIntake(MqttClients clients, IngestProperties config, Peers peers, DataSource dataSource,
                             EquipmentRegistry equipment) {
-        this.peers = peers;
         this.clients = clients;
         this.config = config;
         this.topics = new UnitTopics(config.topicRoot());
         this.store = new UnitStatusStore(dataSource);
         this.deadLetters = new DeadLetterStore(dataSource);
         this.equipment = equipment;
-        this.decoder = new HealthPayloadDecoder(config.maxPayloadBytes());
+        this.sources = new StatusSources(config, peers);
         this.silentCameras = new SilentCameraDetector(dataSource, SilentCameraRule.standard());
     }
 
     /** Registers a listener told about every status change this instance records. */
     public void addListener(Consumer<UnitStatusStore.Change> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Takes a peer's heartbeat that arrived on another intake's subscription (the OpenALPR agent
+     * sends its heartbeats on its results topic). Heartbeats are not worth holding up reads for:
+     * when the queue is full it refuses at once and the caller acknowledges the message unrecorded.
+     *
+     * @param ack called once the heartbeat is recorded (or dead-lettered)
+     * @return true when taken
+     */
+    public boolean offerPeerHeartbeat(String topic, byte[] payload, Instant receivedAt, Runnable ack) {
+        return running && queue.offer(new Inbound(topic, payload, receivedAt, ack));
     }
 
     public boolean isConnected() {
@@ -147,7 +155,8 @@ public final class UnitStatusIntake implements AutoCloseable {
             if (client == null) {
                 MqttAsyncClient c = clients.newAsyncClient(clients.config().clientIdPrefix() + "-status-" + config.instanceId());
                 c.setManualAcks(true);
-                c.setCallback(new Callback());
+                c.setCallback(new StatusCallback(() -> client, epoch,
+                        (topic, payload, at, ack) -> queue.put(new Inbound(topic, payload, at, ack)), this::resubscribe));
                 client = c;
             }
             MqttConnectionOptions options = clients.options(false, config.sessionExpiry().toSeconds());
@@ -162,14 +171,16 @@ public final class UnitStatusIntake implements AutoCloseable {
         }
     }
 
+    private void resubscribe() {
+        try {
+            subscribe(client);
+        } catch (MqttException | RuntimeException e) {
+            LOG.warn("Unit status could not renew its subscriptions: {}", e.toString());
+        }
+    }
+
     private void subscribe(MqttAsyncClient c) throws MqttException {
-        String health = config.sharedSubscription() ? topics.shared(config.shareGroup(), UnitTopics.Kind.HEALTH)
-                : topics.filter(UnitTopics.Kind.HEALTH);
-        List<MqttSubscription> subscriptions = new ArrayList<>(List.of(new MqttSubscription(health, 1),
-                new MqttSubscription(topics.filter(UnitTopics.Kind.STATUS), 1)));
-        // retained presence, like the units' status topic: every instance takes it
-        peers.frigate().forEach(f -> subscriptions.add(new MqttSubscription(f.availabilityTopic(), 1)));
-        c.subscribe(subscriptions.toArray(MqttSubscription[]::new), null, null, new MqttProperties());
+        c.subscribe(sources.subscriptions().toArray(MqttSubscription[]::new), null, null, new MqttProperties());
     }
 
     /** Processes one message; an exception leaves it unacknowledged and is retried by the caller. */
@@ -187,48 +198,55 @@ public final class UnitStatusIntake implements AutoCloseable {
     }
 
     private void process(Inbound in) throws SQLException {
-        Optional<UnitTopics.Parsed> parsed = topics.parse(in.topic());
-        Optional<FrigateSource> frigate = peers.frigate().stream().filter(f -> f.availabilityTopic().equals(in.topic())).findFirst();
-        if (frigate.isPresent()) {
-            parsed = Optional.of(new UnitTopics.Parsed(frigate.get().unit(), UnitTopics.Kind.STATUS));
-        }
-        if (parsed.isEmpty()) {
-            deadLetters.add(in.topic(), in.payload(), "not a unit topic of a valid unit id", in.receivedAt());
+        StatusSources.Message message = sources.classify(in.topic(), in.payload(), in.receivedAt());
+        if (message instanceof StatusSources.Refused refused) {
+            deadLetters.add(in.topic(), in.payload(), refused.reason(), in.receivedAt());
             return;
         }
-        UnitId unit = parsed.get().unitId();
+        if (message instanceof StatusSources.Heartbeat hb) {
+            // a unit named in the topic is checked before the body, as a read's is; a peer's unit
+            // is known only once its heartbeat is decoded
+            Optional<String> problem = hb.unit().isPresent() ? equipment.unitProblem(hb.unit().get()) : Optional.empty();
+            if (problem.isEmpty() && hb.health() instanceof Checked.Rejected<UnitHealth> r) {
+                problem = Optional.of(r.reason());
+            }
+            if (problem.isEmpty() && hb.unit().isEmpty()) {
+                problem = equipment.unitProblem(((Checked.Ok<UnitHealth>) hb.health()).value().unitId());
+            }
+            if (problem.isPresent()) {
+                deadLetters.add(in.topic(), in.payload(), problem.get(), in.receivedAt());
+                return;
+            }
+            UnitHealth health = ((Checked.Ok<UnitHealth>) hb.health()).value();
+            String unit = health.unitId().value();
+            announce(store.apply(unit, s -> s.heartbeat(in.receivedAt()), Optional.of(health), sources.intervalOf(unit)));
+            return;
+        }
+        UnitId unit = ((StatusSources.Presence) message).unit();
         Optional<String> unknown = equipment.unitProblem(unit);
         if (unknown.isPresent()) {
             deadLetters.add(in.topic(), in.payload(), unknown.get(), in.receivedAt());
             return;
         }
-        List<UnitStatusStore.Change> changes;
-        if (parsed.get().kind() == UnitTopics.Kind.HEALTH) {
-            Checked<UnitHealth> health = decoder.decode(unit, in.payload());
-            if (health instanceof Checked.Rejected<UnitHealth> r) {
-                deadLetters.add(in.topic(), in.payload(), r.reason(), in.receivedAt());
-                return;
+        String text = new String(in.payload(), StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
+        if (!text.equals("online") && !text.equals("offline")) {
+            if (!text.isEmpty()) { // an empty retained message only clears the topic
+                deadLetters.add(in.topic(), in.payload(), "status must be 'online' or 'offline'", in.receivedAt());
             }
-            changes = store.apply(unit.value(), s -> s.heartbeat(in.receivedAt()),
-                    Optional.of(((Checked.Ok<UnitHealth>) health).value()), config.heartbeatInterval());
-        } else {
-            String text = new String(in.payload(), StandardCharsets.UTF_8).strip().toLowerCase(Locale.ROOT);
-            if (!text.equals("online") && !text.equals("offline")) {
-                if (!text.isEmpty()) { // an empty retained message only clears the topic
-                    deadLetters.add(in.topic(), in.payload(), "status must be 'online' or 'offline'", in.receivedAt());
-                }
-                return;
-            }
-            changes = store.apply(unit.value(), s -> s.presence(text.equals("online"), in.receivedAt()), Optional.empty(),
-                    config.heartbeatInterval());
+            return;
         }
-        announce(changes);
+        announce(store.apply(unit.value(), s -> s.presence(text.equals("online"), in.receivedAt()), Optional.empty(),
+                sources.intervalOf(unit.value())));
     }
 
     private void tick(Instant now) throws SQLException {
-        Instant threshold = now.minusMillis(config.heartbeatInterval().toMillis() * 3 / 2);
-        for (String unit : store.silentUnits(threshold)) {
-            announce(store.apply(unit, s -> s.tick(now, config.heartbeatInterval()), Optional.empty(), config.heartbeatInterval()));
+        Duration shortest = sources.shortestInterval();
+        for (UnitStatusStore.Silent silent : store.silentUnits(now.minusMillis(shortest.toMillis() * 3 / 2))) {
+            Duration interval = sources.intervalOf(silent.unitId());
+            // each unit by its own interval: a peer's may be longer than the units'
+            if (silent.lastHeartbeatAt().isBefore(now.minusMillis(interval.toMillis() * 3 / 2))) {
+                announce(store.apply(silent.unitId(), s -> s.tick(now, interval), Optional.empty(), interval));
+            }
         }
     }
 
@@ -244,7 +262,7 @@ public final class UnitStatusIntake implements AutoCloseable {
             MqttAsyncClient c = client;
             if (c != null && c.isConnected()) {
                 try {
-                    MqttMessage m = new MqttMessage(eventJson(ch).getBytes(StandardCharsets.UTF_8));
+                    MqttMessage m = new MqttMessage(UnitStatusEvents.json(ch).getBytes(StandardCharsets.UTF_8));
                     m.setQos(1);
                     c.publish(topics.unitEvents(), m);
                 } catch (MqttException e) {
@@ -252,31 +270,6 @@ public final class UnitStatusIntake implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** A status change as the JSON published on {@code <root>/events/units}. */
-    public static String eventJson(UnitStatusStore.Change ch) {
-        return "{\"unitId\":" + quote(ch.unitId()) + ",\"cameraId\":" + ch.cameraId().map(UnitStatusIntake::quote).orElse("null")
-                + ",\"from\":" + quote(ch.from()) + ",\"to\":" + quote(ch.to()) + ",\"at\":" + quote(ch.at().toString())
-                + ",\"reason\":" + quote(ch.reason()) + "}";
-    }
-
-    private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private void waitQuietly(long ms) {
@@ -309,59 +302,6 @@ public final class UnitStatusIntake implements AutoCloseable {
             } catch (MqttException e) {
                 LOG.debug("close: {}", e.toString());
             }
-        }
-    }
-
-    private final class Callback implements MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            MqttAsyncClient c = client;
-            long myEpoch = epoch.get();
-            int id = message.getId();
-            int qos = message.getQos();
-            Runnable ack = qos == 0 ? () -> { } : () -> {
-                if (epoch.get() == myEpoch) {
-                    try {
-                        c.messageArrivedComplete(id, qos);
-                    } catch (MqttException | RuntimeException e) {
-                        LOG.debug("ack not sent: {}", e.toString());
-                    }
-                }
-            };
-            try {
-                queue.put(new Inbound(topic, message.getPayload(), Instant.now(), ack));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            epoch.incrementAndGet();
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.debug("status MQTT error: {}", exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                try {
-                    subscribe(client);
-                } catch (MqttException | RuntimeException e) {
-                    LOG.warn("Unit status could not renew its subscriptions: {}", e.toString());
-                }
-            }
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

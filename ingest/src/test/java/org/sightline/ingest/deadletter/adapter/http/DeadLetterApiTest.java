@@ -18,9 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.sightline.ingest.read.adapter.mqtt.BridgedReads;
 import org.sightline.ingest.read.adapter.mqtt.ReadIntake;
 import org.sightline.ingest.testing.IntakeFixture;
 import org.sightline.testing.TestDatabase;
@@ -78,13 +83,23 @@ class DeadLetterApiTest implements TestPropertyProvider {
         assertThat((String) first.get("outcome")).contains("still refused: unknown unit");
 
         f.registerEstate();
+        // alerting reads the broker, not the table: a subscriber of the reads alerting takes sees the replayed read
+        List<String> republished = new CopyOnWriteArrayList<>();
+        MqttClient alerting = IntakeFixture.publisher(BROKER);
+        alerting.subscribe(new MqttSubscription[] {new MqttSubscription(BridgedReads.filter(f.root), 1)},
+                new IMqttMessageListener[] {(topic, m) -> republished.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
         Map<?, ?> second = http.toBlocking().retrieve(HttpRequest.POST("/api/ingest/dead-letters/" + dlId + "/replay", ""), Map.class);
         assertThat(second.get("stored")).isEqualTo(1);
+        assertThat(second.get("republished")).isEqualTo(1);
         assertThat(second.get("outcome")).isEqualTo("stored 1 read");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !republished.isEmpty());
+        assertThat(republished).singleElement().satisfies(m -> assertThat(m)
+                .startsWith(f.root + "/bridged/" + f.unit + "/reads [").contains("\"readId\":\"" + id + "\"").contains("\"plate\":\"AB12CDE\""));
         Map<?, ?> third = http.toBlocking().retrieve(HttpRequest.POST("/api/ingest/dead-letters/" + dlId + "/replay", ""), Map.class);
         assertThat(third.get("stored")).isEqualTo(0);
         assertThat(third.get("alreadyStored")).isEqualTo(1);
         assertThat(f.storedOf(List.of(id))).isEqualTo(1);
+        alerting.disconnect();
         assertThat(list("?pending=true&limit=1000")).noneMatch(m -> ((Number) m.get("id")).longValue() == dlId);
         assertThat(list("?limit=1000")).anyMatch(m -> ((Number) m.get("id")).longValue() == dlId && m.get("replayedAt") != null);
     }

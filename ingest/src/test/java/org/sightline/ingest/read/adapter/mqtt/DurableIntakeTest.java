@@ -233,7 +233,8 @@ class DurableIntakeTest implements TestPropertyProvider {
         try {
             service.onApplicationEvent(null);
             List<ReadIntake> connections = service.intakes();
-            assertThat(connections).extracting(ReadIntake::clientId).containsExactly("t-ingest-two", "t-ingest-two-c1");
+            assertThat(connections).extracting(ReadIntake::clientId).containsExactly(IntakeFixture.clientIdPrefix() + "-ingest-two",
+                    IntakeFixture.clientIdPrefix() + "-ingest-two-c1");
             await().atMost(Duration.ofSeconds(10)).until(() -> connections.stream().allMatch(ReadIntake::isConnected));
             MqttClient pub = IntakeFixture.publisher(BROKER);
             List<UUID> ids = new ArrayList<>();

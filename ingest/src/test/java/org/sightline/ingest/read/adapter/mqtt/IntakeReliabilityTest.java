@@ -201,7 +201,8 @@ class IntakeReliabilityTest implements TestPropertyProvider {
 
     private Process startProcess(IntakeFixture f) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), IntakeMain.class.getName(),
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-D" + IntakeFixture.CLIENT_ID_PREFIX_PROPERTY + "=" + IntakeFixture.clientIdPrefix(),
+                "-cp", System.getProperty("java.class.path"), IntakeMain.class.getName(),
                 broker.url(), TestDatabase.get().jdbcUrl(), TestDatabase.get().user(), f.root, f.shareGroup(), "proc")
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
