@@ -23,7 +23,8 @@ import org.sightline.ingest.deadletter.adapter.db.DeadLetterStore;
 import org.sightline.ingest.peer.PeerSettings;
 import org.sightline.ingest.read.adapter.mqtt.BridgedReads;
 import org.sightline.ingest.testing.IntakeFixture;
-import org.sightline.ingest.testing.PrivateMosquitto;
+import org.sightline.platform.mqtt.LocalMosquitto;
+import org.sightline.platform.mqtt.MosquittoOptions;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -55,7 +56,7 @@ class DeadLetterReplayTest implements TestPropertyProvider {
         PeerSettings noPeers = new PeerSettings(f.properties("a"), List.of(), List.of());
 
         DeadLetterReplay.Outcome down;
-        try (PrivateMosquitto broker = new PrivateMosquitto()) {
+        try (LocalMosquitto broker = LocalMosquitto.start(MosquittoOptions.defaults())) {
             broker.stop(); // the broker is down: its port refuses connections
             down = new DeadLetterReplay(f.properties("a"), noPeers, migrated, IntakeFixture.clients(broker.url())).replay(id).orElseThrow();
         }
