@@ -45,7 +45,7 @@ public final class PlanReport {
                 .append(esc(plan.camera())).append(".").append(plan.candidateSites().isEmpty() ? ""
                         : " Candidate sites: " + esc(plan.candidateSites()) + ".").append("</p>");
         h.append("<div class=\"report-figures\">").append(map(plan.sites())).append(curve(plan.curve())).append("</div>");
-        h.append("<table class=\"units\"><thead><tr><th>#</th><th>Site</th><th>Position</th><th>Facing</th><th>Cost</th>"
+        h.append("<table class=\"units report-sites\"><thead><tr><th>#</th><th>Site</th><th>Position</th><th>Facing</th><th>Cost</th>"
                 + "<th>Gain</th><th>Total</th><th>What it covers</th></tr></thead><tbody>");
         for (PlanView.Site s : plan.sites()) {
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s<br><span class=\"muted small\">%s</span></td>"
