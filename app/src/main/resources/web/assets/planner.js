@@ -7,8 +7,11 @@
   var S = window.Sightline;
   var $ = function (id) { return document.getElementById(id); };
   var PPM = { detect: 25, observe: 62.5, recognise: 125, identify: 250 };
-  var layers = { hotspot: null, existing: null, candidates: null, plan: null, estate: null, compare: null, buildings: null };
+  var layers = { hotspot: null, hotspotAreas: null, existing: null, candidates: null, plan: null, estate: null, compare: null, buildings: null };
   var footprintRequest = 0;
+  var hotspotAreaRequest = 0;
+  // named hotspots whose names stay on the map at borough scale; the rest show theirs from street zoom
+  var LABELLED_HOTSPOTS = 8;
   var PLAN_COLOURS = ['#b3261e', '#1f5fbf', '#2e7d32', '#6a1b9a', '#e65100', '#00838f'];
   var PLAN_DASHES = [null, '8 5', '2 5', '12 4 2 4', '4 4', '1 3'];
   var options = null;
@@ -62,6 +65,33 @@
     });
   }
 
+  // One row per survey fact: any (no filter), required or excluded.
+  function fillConstraints(list) {
+    var box = $('f-constraints');
+    box.textContent = '';
+    (list || []).forEach(function (c) {
+      var id = 'f-constraint-' + c.name.toLowerCase();
+      var label = el('label', null, c.label);
+      label.htmlFor = id;
+      var sel = el('select');
+      sel.id = id;
+      sel.setAttribute('data-constraint', c.name);
+      [['', 'any'], ['required', 'required'], ['excluded', 'excluded']].forEach(function (o) {
+        var opt = el('option', null, o[1]);
+        opt.value = o[0];
+        sel.appendChild(opt);
+      });
+      box.appendChild(label);
+      box.appendChild(sel);
+    });
+  }
+
+  function constraints(kind) {
+    return Array.prototype.filter.call(document.querySelectorAll('#f-constraints select'), function (s) {
+      return s.value === kind;
+    }).map(function (s) { return s.getAttribute('data-constraint'); });
+  }
+
   function showRange() {
     var fov = parseFloat($('f-fov').value), px = parseFloat($('f-px').value);
     var ppm = PPM[$('f-dori').value];
@@ -93,7 +123,10 @@
                 mountHeightMetres: parseFloat($('f-height').value), ptz: $('f-ptz').checked, dori: $('f-dori').value },
       minSpacingMetres: parseFloat($('f-spacing').value),
       solver: $('f-solver').value,
-      timeLimitSeconds: 30
+      timeLimitSeconds: 30,
+      generateCandidates: $('f-generated').checked,
+      requiredConstraints: constraints('required'),
+      excludedConstraints: constraints('excluded')
     };
     if ($('f-buildings').value) { body.buildingLayer = $('f-buildings').value; }
     if ($('f-by-budget').checked) { body.budgetGbp = parseFloat($('f-budget').value); }
@@ -166,7 +199,8 @@
       summary += '; proven best possible ≤ ' + pct(plan.upperBoundShare);
     }
     summary += '. ' + plan.records + ' records at ' + plan.demandPoints + ' map points, '
-      + plan.candidates + ' candidate sites. Demand: ' + plan.demand + '. Camera: ' + plan.camera + '.';
+      + plan.candidates + ' candidate sites' + (plan.candidateSites ? ' (' + plan.candidateSites + ')' : '')
+      + '. Demand: ' + plan.demand + '. Camera: ' + plan.camera + '.';
     $('r-summary').textContent = summary;
     var list = $('r-sites');
     list.textContent = '';
@@ -275,7 +309,7 @@
     var boundary = $('f-boundary').value;
     if (!layer || !boundary) { return; }
     var types = Object.keys(requestBody().crimeTypes).join(',');
-    S.getJson('/api/hotspots/' + layer + '?boundary=' + encodeURIComponent(boundary) + '&months=' + encodeURIComponent(months())
+    return S.getJson('/api/hotspots/' + layer + '?boundary=' + encodeURIComponent(boundary) + '&months=' + encodeURIComponent(months())
       + '&types=' + encodeURIComponent(types)).then(function (fc) {
       var max = 0;
       fc.features.forEach(function (f) { max = Math.max(max, Math.abs(f.properties.value)); });
@@ -298,11 +332,63 @@
     });
   }
 
+  // The named Gi* hotspots as outlines, labelled with their street; the same hotspots a plan's
+  // explanations and hotspot list name (for the form's months and crime types).
+  function loadHotspotAreas() {
+    var map = S.map;
+    var seq = ++hotspotAreaRequest;
+    if (layers.hotspotAreas) { map.removeLayer(layers.hotspotAreas); layers.hotspotAreas = null; }
+    $('hotspot-areas-hint').textContent = '';
+    var boundary = $('f-boundary').value;
+    var types = Object.keys(requestBody().crimeTypes);
+    if (!$('show-hotspot-areas').checked || !boundary || types.length === 0) { return; }
+    return S.getJson('/api/hotspots/named?boundary=' + encodeURIComponent(boundary) + '&months=' + encodeURIComponent(months())
+      + '&types=' + encodeURIComponent(types.join(','))).then(function (fc) {
+      if (seq !== hotspotAreaRequest) { return; }
+      var group = L.featureGroup();
+      L.geoJSON(fc, {
+        style: { color: '#5b2a86', weight: 1.5, fill: true, fillOpacity: 0, className: 'hotspot-area' },
+        onEachFeature: function (f, l) {
+          var p = f.properties;
+          var pop = el('div');
+          pop.appendChild(el('strong', null, '#' + p.rank + ' ' + p.name));
+          pop.appendChild(el('div', null, p.records + ' records, ' + p.area_km2.toFixed(2) + ' km², '
+            + pct(p.demand_share) + ' of the demand'));
+          l.bindPopup(pop);
+          // the name sits at the hotspot's weighted centre: a polygon's own centre is that of its first
+          // part only, which for a hotspot of several parts can be a stray cell
+          var major = p.rank <= LABELLED_HOTSPOTS;
+          L.tooltip({ permanent: true, direction: 'center', interactive: false, pane: labelPane(),
+                      className: 'hotspot-name' + (major ? '' : ' minor') })
+            .setLatLng([p.centre_lat, p.centre_lon])
+            .setContent(el('span', null, (major ? p.rank + '. ' : '') + p.name))
+            .addTo(group);
+        }
+      }).addTo(group);
+      layers.hotspotAreas = group.addTo(map);
+      $('hotspot-areas-hint').textContent = fc.features.length + ' named hotspots (Gi*, FDR 5 %) outlined; names of the '
+        + Math.min(LABELLED_HOTSPOTS, fc.features.length) + ' largest shown, the others from street zoom.';
+    }).catch(function (e) { $('hotspot-areas-hint').textContent = 'No named hotspots: ' + e.message; });
+  }
+
+  // Hotspot names go under the markers (recommended sites, candidates) so that they never hide a site.
+  function labelPane() {
+    if (!S.map.getPane('hotspotLabels')) {
+      S.map.createPane('hotspotLabels').style.zIndex = 450;
+    }
+    return 'hotspotLabels';
+  }
+
+  // Hotspot names beyond the first few show once the map is at street scale, so that they do not pile up.
+  function labelZoom() {
+    S.map.getContainer().classList.toggle('street-zoom', S.map.getZoom() >= 15);
+  }
+
   function loadExisting() {
     var map = S.map;
     if (layers.existing) { map.removeLayer(layers.existing); layers.existing = null; }
     if (!$('show-existing').checked) { return; }
-    S.getJson('/api/planning/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)
+    return S.getJson('/api/planning/existing-coverage?dori=' + encodeURIComponent($('f-dori').value)
       + ($('f-buildings').value ? '&buildingLayer=' + encodeURIComponent($('f-buildings').value) : '')).then(function (fc) {
       layers.existing = L.geoJSON(fc, {
         style: { color: '#1f5fbf', weight: 1, fillColor: '#1f5fbf', fillOpacity: 0.25 },
@@ -317,7 +403,7 @@
     var map = S.map;
     if (layers.candidates) { map.removeLayer(layers.candidates); layers.candidates = null; }
     if (!$('show-candidates').checked) { return; }
-    S.getJson('/api/geo/candidates').then(function (fc) {
+    return S.getJson('/api/geo/candidates').then(function (fc) {
       layers.candidates = L.geoJSON(fc, {
         pointToLayer: function (f, latlng) {
           return L.circleMarker(latlng, { radius: 2.5, color: '#444', weight: 1, fillColor: '#fff', fillOpacity: 1 });
@@ -408,7 +494,7 @@
   }
 
   function loadSaved() {
-    S.getJson('/api/plans').then(function (plans) {
+    return S.getJson('/api/plans').then(function (plans) {
       var ticked = checkedPlans();
       var list = $('saved-list');
       list.textContent = '';
@@ -501,6 +587,9 @@
     compareRow(table, 'of which new cameras', plans.map(function (p) { return pct(p.addedShare); }),
       argBest(plans.map(function (p) { return p.addedShare; }), true));
     compareRow(table, 'Existing cameras', plans.map(function (p) { return pct(p.existingCoveredShare); }));
+    compareRow(table, 'Candidate sites', plans.map(function (p) {
+      return (p.candidates || 0).toLocaleString('en-GB') + (p.candidateSites ? ': ' + p.candidateSites : '');
+    }));
     compareRow(table, 'Optimiser', plans.map(function (p) {
       return p.solver + (p.gap !== null && p.gap !== undefined ? ', gap ' + (100 * p.gap).toFixed(2) + ' %' : '');
     }));
@@ -652,15 +741,17 @@
       var range = (options.defaultMonths || '').split('..');
       if (range.length === 2) { $('f-from').value = range[0]; $('f-to').value = range[1]; }
       fillTypes(options.crimeTypes, options.priorities);
+      fillConstraints(options.siteConstraints);
       showRange();
       if (!options.lastMonth) { status('No crime records are loaded yet: import police.uk files first.', true); }
       if (sel.options.length === 0) { status('No area is loaded yet: import a boundary first.', true); }
-      loadHotspots();
-      loadExisting();
-      loadCandidates();
-      loadBuildings();
-      loadSaved();
+      // each load catches its own failure; the form says when all have settled, so that tests (and
+      // a planner's first click) do not race the page's heaviest requests
+      Promise.all([loadHotspots(), loadHotspotAreas(), loadExisting(), loadCandidates(), loadBuildings(), loadSaved()])
+        .then(function () { $('plan-form').setAttribute('data-ready', 'true'); });
       S.map.on('moveend', loadFootprints);
+      S.map.on('zoomend', labelZoom);
+      labelZoom();
     }).catch(function (e) { status('The planner could not start: ' + e.message, true); });
 
     $('plan-form').addEventListener('submit', run);
@@ -678,6 +769,9 @@
     $('hotspot-layer').addEventListener('change', loadHotspots);
     $('f-from').addEventListener('change', loadHotspots);
     $('f-to').addEventListener('change', loadHotspots);
+    ['f-from', 'f-to'].forEach(function (id) { $(id).addEventListener('change', loadHotspotAreas); });
+    $('f-types').addEventListener('change', loadHotspotAreas);
+    $('show-hotspot-areas').addEventListener('change', loadHotspotAreas);
     $('show-existing').addEventListener('change', loadExisting);
     $('show-candidates').addEventListener('change', loadCandidates);
   }

@@ -69,6 +69,16 @@ public class PlanCctvCommand implements Callable<Integer> {
     @Option(names = "--site-cost", paramLabel = "GBP", description = "Cost of a generated site (default 15000).")
     Double siteCost;
 
+    @Option(names = "--require", split = ",", paramLabel = "CONSTRAINT",
+            description = "Only surveyed sites with these survey facts, e.g. pole,power (names: POLE_AVAILABLE, POWER_AVAILABLE,"
+                    + " NETWORK_AVAILABLE, NEEDS_NEW_POLE, NEEDS_PERMISSION, CONSERVATION_AREA; case, '-' and ' ' are free)."
+                    + " Generated sites have no survey facts and are kept: add --surveyed-only to filter every site.")
+    List<String> require;
+
+    @Option(names = "--exclude", split = ",", paramLabel = "CONSTRAINT",
+            description = "Leave out surveyed sites with these survey facts, e.g. conservation-area,needs-permission.")
+    List<String> exclude;
+
     @Option(names = {"--occlusion", "--buildings"}, paramLabel = "FILE",
             description = "Building footprints that block the view (GeoJSON or GeoPackage polygons, e.g. OS Open Map Local"
                     + " buildings); stored as a building layer (once per file) and used by this plan.")
@@ -139,7 +149,7 @@ public class PlanCctvCommand implements Callable<Integer> {
         CameraOptions c = camera;
         return new PlanRequestBody(boundary, months, title, weights, halfLife, null, cameras, budget,
                 new PlanRequestBody.CameraBody(c.fovDegrees, c.widthPixels, c.mountHeightMetres, c.ptz, c.dori),
-                azimuths, minSpacing, solver, timeLimit, !surveyedOnly, siteCost, null);
+                azimuths, minSpacing, solver, timeLimit, !surveyedOnly, siteCost, null, require, exclude);
     }
 
     private static ProgressListener progress() {
@@ -153,6 +163,9 @@ public class PlanCctvCommand implements Callable<Integer> {
         System.out.println("demand: " + p.demand());
         System.out.println("camera: " + p.camera());
         System.out.println("buildings: " + (p.occlusion().isEmpty() ? "not recorded" : p.occlusion()));
+        if (!p.candidateSites().isEmpty()) {
+            System.out.println("candidate sites: " + p.candidateSites());
+        }
         System.out.printf(Locale.ROOT, "%d records at %d map points; %d candidate sites; %d existing cameras cover %.1f %% of demand%n",
                 p.records(), p.demandPoints(), p.candidates(), p.existingCameras(), 100 * p.existingCoveredShare());
         System.out.printf(Locale.ROOT, "solver %s (%s, %.2f s): covers %.1f %% of demand%s%n", p.solver(), p.solverStatus(),

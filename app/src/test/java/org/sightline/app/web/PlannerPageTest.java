@@ -105,6 +105,14 @@ class PlannerPageTest {
         });
         HeadlessChromium.loginAs(page, server.getURL(), Role.PLANNER);
         page.navigate(server.getURL() + "/planner");
+        // the page marks its form ready once its start-up requests (hotspot layers, cameras, sites, saved
+        // plans) have settled: acting earlier raced them on a loaded machine
+        try {
+            assertThat(page.locator("#plan-form[data-ready=true]")).hasCount(1);
+        } catch (AssertionError e) {
+            throw new AssertionError("the planner page did not finish starting; status '"
+                    + page.locator("#plan-status").textContent() + "', errors " + consoleErrors + ", waiting " + waiting(), e);
+        }
     }
 
     /** The page's unanswered requests and how long each has waited, for failure messages. */
@@ -146,7 +154,8 @@ class PlannerPageTest {
         String report = page.locator("#x-report").getAttribute("href");
         page.navigate(server.getURL() + report);
         assertThat(page.locator("svg.report-map polygon")).hasCount(8);
-        assertThat(page.locator("table.units tbody tr")).hasCount(8);
+        assertThat(page.locator("table.report-sites tbody tr")).hasCount(8);
+        assertThat(page.locator("table.hotspot-table tbody tr").first()).containsText("km²");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-report.png")).setFullPage(true));
         assertThat(consoleErrors).isEmpty();
     }
@@ -154,7 +163,8 @@ class PlannerPageTest {
     @Test
     void plannerPlansTheAnprCordonAndReviewsTheEstate() {
         assertThat(page.locator("#f-boundary option")).hasCount(1);
-        page.click("#run-cordon");
+        // fails at once, and says so, if the click does not make the browser ask for the cordon
+        page.waitForRequest(r -> r.url().contains("/api/planning/cordon"), () -> page.click("#run-cordon"));
         try {
             assertThat(page.locator("#estate-out")).containsText("arterial crossings");
         } catch (AssertionError e) {
@@ -225,6 +235,7 @@ class PlannerPageTest {
         assertThat(page.locator("#compare-table th .swatch")).hasCount(2);
         assertThat(page.locator("#compare-table")).containsText("Vehicle crime");
         assertThat(page.locator("#compare-table")).containsText("Demand covered");
+        assertThat(page.locator("#compare-table")).containsText("Candidate sites");
         assertThat(page.locator("#compare-curve polyline.cmp-curve")).hasCount(2);
         assertThat(page.locator(".cmp-site.plan-k0")).hasCount(6);
         assertThat(page.locator(".cmp-site.plan-k1")).not().hasCount(0);
@@ -258,6 +269,47 @@ class PlannerPageTest {
                     + "\"Polygon\",\"coordinates\":[[" + String.join(",", ring) + "]]}}");
         }
         return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    @Test
+    void plannerSeesNamedHotspotOutlinesAndPlansOnlyOnSurveyedSitesWithPower() {
+        assertThat(page.locator("#hotspot-areas-hint")).containsText("named hotspots (Gi*, FDR 5 %) outlined");
+        assertThat(page.locator("path.hotspot-area")).not().hasCount(0);
+        assertThat(page.locator(".leaflet-tooltip.hotspot-name:not(.minor)")).hasCount(8);
+        assertThat(page.locator(".leaflet-tooltip.hotspot-name:not(.minor)").first()).hasText(
+                java.util.regex.Pattern.compile("^1\\. \\S.*"));
+        assertThat(page.locator(".leaflet-tooltip.hotspot-name.minor").first()).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-hotspot-outlines.png")));
+        page.uncheck("#show-hotspot-areas");
+        assertThat(page.locator("path.hotspot-area")).hasCount(0);
+        page.check("#show-hotspot-areas");
+        assertThat(page.locator("path.hotspot-area")).not().hasCount(0);
+
+        page.fill("#f-title", "Surveyed, powered");
+        page.fill("#f-cameras", "5");
+        page.uncheck("#f-generated");
+        page.selectOption("#f-constraint-power_available", "required");
+        page.selectOption("#f-constraint-needs_permission", "excluded");
+        page.locator("#f-constraints").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-site-filter-form.png")));
+        page.click("#run");
+        try {
+            assertThat(page.locator("#r-sites li")).hasCount(5);
+        } catch (AssertionError e) {
+            throw new AssertionError("no plan; status '" + page.locator("#plan-status").textContent() + "', errors "
+                    + consoleErrors + ", waiting " + waiting(), e);
+        }
+        assertThat(page.locator("#r-notes")).containsText(
+                "surveyed sites dropped by the site filter (with power; not needing permission)");
+        assertThat(page.locator("#r-summary")).containsText("only surveyed sites with power; not needing permission");
+        page.locator("#r-sites").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-site-filter-plan.png")));
+
+        // at street zoom every hotspot in view carries its name
+        page.locator("#r-hotspots li").first().click();
+        assertThat(page.locator("#map.street-zoom")).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("planner-hotspot-street.png")));
+        assertThat(consoleErrors).isEmpty();
     }
 
     @Test

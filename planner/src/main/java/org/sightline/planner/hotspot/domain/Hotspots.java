@@ -11,8 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.sightline.geo.crs.GridPoint;
 import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.crs.MetricProjection;
+import org.sightline.geo.crs.Wgs84;
 import org.sightline.planner.demand.domain.Demand;
 import org.sightline.planner.grid.domain.MetricGrid;
 
@@ -31,9 +40,14 @@ import org.sightline.planner.grid.domain.MetricGrid;
  */
 public final class Hotspots {
 
-    /** One hotspot: its rank (1 = most demand), name, cells, demand weight, records and weighted centre. */
-    public record Hotspot(int rank, String name, int cells, double weight, long records, LonLat centre) {
+    /**
+     * One hotspot: its rank (1 = most demand), name, cells, area in square kilometres (cells × cell
+     * area), demand weight, records and weighted centre.
+     */
+    public record Hotspot(int rank, String name, int cells, double areaKm2, double weight, long records, LonLat centre) {
     }
+
+    private static final GeometryFactory METRIC = new GeometryFactory();
 
     private static final Pattern STREET = Pattern.compile("(?i).*\\b(road|street|lane|avenue|drive|close|way|crescent"
             + "|grove|place|walk|court|gardens|terrace|hill|square|view|rise|mews|row|parade|green|vale|brow|boulevard"
@@ -41,10 +55,17 @@ public final class Hotspots {
 
     private final List<Hotspot> list;
     private final int[] hotspotOfPoint;
+    private final MetricGrid grid;
+    private final MetricProjection projection;
+    private final List<int[]> cellsOfHotspot;
 
-    private Hotspots(List<Hotspot> list, int[] hotspotOfPoint) {
+    private Hotspots(List<Hotspot> list, int[] hotspotOfPoint, MetricGrid grid, MetricProjection projection,
+                     List<int[]> cellsOfHotspot) {
         this.list = List.copyOf(list);
         this.hotspotOfPoint = hotspotOfPoint;
+        this.grid = grid;
+        this.projection = projection;
+        this.cellsOfHotspot = List.copyOf(cellsOfHotspot);
     }
 
     /** The hotspots of {@code demand} delineated from its records (see the class comment). */
@@ -130,6 +151,7 @@ public final class Hotspots {
         Arrays.fill(rankOf, -1);
         List<Hotspot> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        double cellKm2 = grid.cellMetres() * grid.cellMetres() / 1e6;
         for (int k : order) {
             if (weight[k] <= 0) {
                 continue;
@@ -137,12 +159,53 @@ public final class Hotspots {
             rankOf[k] = out.size();
             LonLat centre = demand.projection().unproject(new GridPoint(sx[k] / weight[k], sy[k] / weight[k]));
             String name = name(names.get(k), used, centre);
-            out.add(new Hotspot(out.size() + 1, name, cellCounts.get(k), weight[k], records[k], centre));
+            out.add(new Hotspot(out.size() + 1, name, cellCounts.get(k), cellCounts.get(k) * cellKm2, weight[k], records[k],
+                    centre));
         }
         for (int p = 0; p < clusterOfPoint.length; p++) {
             clusterOfPoint[p] = clusterOfPoint[p] < 0 ? -1 : rankOf[clusterOfPoint[p]];
         }
-        return new Hotspots(out, clusterOfPoint);
+        List<int[]> cells = new ArrayList<>();
+        int[] filled = new int[out.size()];
+        for (Hotspot h : out) {
+            cells.add(new int[h.cells()]);
+        }
+        for (int cell = 0; cell < clusterOfCell.length; cell++) {
+            int k = clusterOfCell[cell];
+            int h = k < 0 ? -1 : rankOf[k];
+            if (h >= 0) {
+                cells.get(h)[filled[h]++] = cell;
+            }
+        }
+        return new Hotspots(out, clusterOfPoint, grid, demand.projection(), cells);
+    }
+
+    /**
+     * The outline of hotspot {@code index} (into {@link #list()}) as a WGS84 polygon, or a
+     * multipolygon when its cells touch only at corners: the union of its grid cells.
+     */
+    public Geometry outline(int index) {
+        int[] cells = cellsOfHotspot.get(index);
+        double half = grid.cellMetres() / 2;
+        List<Geometry> squares = new ArrayList<>(cells.length);
+        for (int cell : cells) {
+            double cx = grid.centreX(cell);
+            double cy = grid.centreY(cell);
+            squares.add(METRIC.toGeometry(new Envelope(cx - half, cx + half, cy - half, cy + half)));
+        }
+        // cell edges lie on one lattice, so the union is exact; merging collinear edges keeps the outline small
+        Geometry metric = DouglasPeuckerSimplifier.simplify(UnaryUnionOp.union(squares), 0.01);
+        Geometry wgs84 = Wgs84.FACTORY.createGeometry(metric);
+        wgs84.apply(new CoordinateFilter() {
+            @Override
+            public void filter(Coordinate c) {
+                LonLat p = projection.unproject(new GridPoint(c.x, c.y));
+                c.x = p.lonDegrees();
+                c.y = p.latDegrees();
+            }
+        });
+        wgs84.geometryChanged();
+        return wgs84;
     }
 
     /** The hotspots, largest demand first. */

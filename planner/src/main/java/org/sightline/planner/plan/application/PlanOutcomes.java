@@ -52,7 +52,11 @@ final class PlanOutcomes {
         this.hotspots = Hotspots.of(demand);
     }
 
-    PlanOutcome of(SitingResult result, long records) {
+    /**
+     * The outcome of {@code result}; {@code candidates} says which sites were considered and
+     * {@code candidateNotes} what the site filter did (they come first among the notes).
+     */
+    PlanOutcome of(SitingResult result, long records, String candidates, List<String> candidateNotes) {
         double total = demand.totalWeight();
         long months = ChronoUnit.MONTHS.between(request.months().first(), request.months().last()) + 1;
         GeometryFactory metric = new GeometryFactory();
@@ -93,7 +97,8 @@ final class PlanOutcomes {
                 result.existingWeight() / total, result.coveredShare(),
                 Double.isNaN(result.upperBound()) ? Double.NaN : result.upperBound() / total, result.gap(), records,
                 demand.size(), in.sites().size(), in.existing().size(), demandText(), cameraText(), occlusionText(),
-                countByType(allPoints()), countAdded(covered), hotspotCoverage(covered), notes(result));
+                request.siteFilter(), candidates, countByType(allPoints()), countAdded(covered), hotspotCoverage(covered),
+                notes(result, candidateNotes));
     }
 
     private Map<String, Integer> countByType(int[] points) {
@@ -149,14 +154,14 @@ final class PlanOutcomes {
         List<PlanOutcome.HotspotCoverage> out = new ArrayList<>();
         for (int h = 0; h < existing.length; h++) {
             Hotspots.Hotspot s = hotspots.list().get(h);
-            out.add(new PlanOutcome.HotspotCoverage(s.rank(), s.name(), s.cells(), s.records(), s.weight() / total,
-                    existing[h] / s.weight(), now[h] / s.weight(), s.centre()));
+            out.add(new PlanOutcome.HotspotCoverage(s.rank(), s.name(), s.cells(), s.areaKm2(), s.records(), s.weight(),
+                    s.weight() / total, existing[h] / s.weight(), now[h] / s.weight(), s.centre()));
         }
         return out;
     }
 
-    private List<String> notes(SitingResult result) {
-        List<String> notes = new ArrayList<>();
+    private List<String> notes(SitingResult result, List<String> candidateNotes) {
+        List<String> notes = new ArrayList<>(candidateNotes);
         if (result.picks().isEmpty()) {
             notes.add("no new camera adds coverage: every reachable crime is already covered or no site reaches one");
         } else if (request.limit() instanceof PlanLimit.CameraCount k && result.picks().size() < k.cameras()) {

@@ -1,21 +1,17 @@
 package org.sightline.planner.plan.application;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.sightline.geo.camera.domain.Camera;
 import org.sightline.geo.camera.domain.CameraKind;
 import org.sightline.geo.camera.domain.EquipmentStatus;
 import org.sightline.geo.crime.domain.CrimeRecord;
-import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.MetricProjection;
 import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.crs.Wgs84;
-import org.sightline.geo.site.domain.CandidateSite;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.coverage.domain.Occlusion;
 import org.sightline.planner.demand.domain.Demand;
@@ -28,7 +24,6 @@ import org.sightline.planner.plan.domain.PlanRejected;
 import org.sightline.planner.plan.domain.PlanRequest;
 import org.sightline.planner.siting.adapter.ortools.ExactSolver;
 import org.sightline.planner.siting.domain.Candidate;
-import org.sightline.planner.siting.domain.CandidateGenerator;
 import org.sightline.planner.siting.domain.CoverageBuilder;
 import org.sightline.planner.siting.domain.ExistingCamera;
 import org.sightline.planner.siting.domain.LazyGreedy;
@@ -40,15 +35,12 @@ import org.sightline.planner.siting.domain.SitingResult;
 
 /**
  * Answers a {@link PlanRequest} from {@link PlanInputs}, whatever store they came from: builds the
- * demand, the candidates (surveyed sites in the area, plus sites generated at map points and road
- * junctions when asked), locks the existing CCTV cameras, lets building footprints block views,
+ * demand, the candidates (surveyed sites in the area that the site filter keeps, plus sites
+ * generated at map points and road junctions when asked: {@link PlanCandidates}), locks the existing CCTV cameras, lets building footprints block views,
  * optimises, and explains each recommended site ({@link PlanOutcomes}). Refuses with
  * {@link PlanRejected} what cannot be answered. Stateless and thread-safe.
  */
 public final class PlanRunner {
-
-    /** A road junction closer than this to another candidate (or the minimum spacing, if larger) is not added. */
-    static final double MIN_JUNCTION_SEPARATION_METRES = 20;
 
     private final ProjectionService projections;
 
@@ -73,10 +65,12 @@ public final class PlanRunner {
             throw new PlanRejected("no crimes of the chosen types (" + String.join(", ", request.weights().types())
                     + ") in " + MonthRanges.format(request.months()) + " inside " + request.boundaryCode());
         }
-        List<Candidate> candidates = candidates(request, inputs, crimes, area, projection);
+        PlanCandidates.Chosen chosen = PlanCandidates.of(request, inputs.sites(), crimes, inputs.roads(), area, projection);
+        List<Candidate> candidates = chosen.candidates();
         if (candidates.isEmpty()) {
-            throw new PlanRejected("no candidate sites in " + request.boundaryCode()
-                    + ": load surveyed sites or allow generated ones");
+            throw new PlanRejected("no candidate sites in " + request.boundaryCode() + (chosen.surveyedDropped() > 0
+                    ? ": " + chosen.notes().get(0) + "; relax the filter or allow generated sites"
+                    : ": load surveyed sites or allow generated ones"));
         }
         if (request.limit() instanceof PlanLimit.Budget budget) {
             double cheapest = candidates.stream().mapToDouble(Candidate::costGbp).min().orElseThrow();
@@ -98,30 +92,8 @@ public final class PlanRunner {
             result = new ExactSolver(ExactSolver.Engine.SCIP, request.timeLimit(), 0.001).solve(problem, result);
         }
         progress.phase("explaining the plan");
-        return new PlanOutcomes(request, instance, inputs.footprintSource()).of(result, crimes.size());
-    }
-
-    private List<Candidate> candidates(PlanRequest request, PlanInputs inputs, List<CrimeRecord> crimes,
-                                       PreparedGeometry area, MetricProjection projection) {
-        List<Candidate> out = new ArrayList<>();
-        for (CandidateSite s : inputs.sites()) {
-            if (area.covers(Wgs84.point(s.position()))) {
-                out.add(new Candidate(s.id().value(), s.position(), projection.project(s.position()), s.costGbp(),
-                        s.source().isEmpty() ? "surveyed" : s.source()));
-            }
-        }
-        if (request.generateCandidates()) {
-            Map<LonLat, String> locations = new LinkedHashMap<>();
-            crimes.forEach(r -> locations.putIfAbsent(r.position(), r.location()));
-            CandidateGenerator generator = new CandidateGenerator(projection, request.generatedSiteCostGbp());
-            // a surveyed site at a map point (same place within a metre) stands for it, with its real cost
-            out.addAll(CandidateGenerator.apartFrom(List.copyOf(out), generator.mapPoints(locations), 1.0));
-            List<Candidate> junctions = generator.junctions(inputs.roads()).stream()
-                    .filter(c -> area.covers(Wgs84.point(c.position()))).toList();
-            out.addAll(CandidateGenerator.apartFrom(out, junctions,
-                    Math.max(request.minSpacingMetres(), MIN_JUNCTION_SEPARATION_METRES)));
-        }
-        return out;
+        return new PlanOutcomes(request, instance, inputs.footprintSource()).of(result, crimes.size(), chosen.description(),
+                chosen.notes());
     }
 
     private static List<ExistingCamera> existing(List<Camera> cameras, CameraSpec planSpec, MetricProjection projection,

@@ -7,6 +7,7 @@ import org.sightline.geo.crime.domain.MonthRange;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.demand.domain.CrimeWeights;
 import org.sightline.planner.siting.domain.PlanLimit;
+import org.sightline.planner.siting.domain.SiteFilter;
 
 /**
  * A planner's question, validated: the area (a stored boundary's code), the months and crime
@@ -14,8 +15,9 @@ import org.sightline.planner.siting.domain.PlanLimit;
  * vulnerability weights per LSOA, the limit (cameras or budget), the camera model, azimuths per
  * site, minimum spacing, which solver, its time limit, whether candidate sites are also
  * generated from the crime map points and road junctions (at {@code generatedSiteCostGbp} each)
- * besides the surveyed ones, and the stored building-footprint layer that blocks the cameras' view
- * ({@code occlusionLayerId}, empty for none).
+ * besides the surveyed ones, the stored building-footprint layer that blocks the cameras' view
+ * ({@code occlusionLayerId}, empty for none) and which surveyed sites the survey facts allow
+ * ({@code siteFilter}).
  */
 public record PlanRequest(
         String boundaryCode,
@@ -31,7 +33,8 @@ public record PlanRequest(
         Duration timeLimit,
         boolean generateCandidates,
         double generatedSiteCostGbp,
-        String occlusionLayerId) {
+        String occlusionLayerId,
+        SiteFilter siteFilter) {
 
     /** Which optimiser answers. */
     public enum Solver { GREEDY, EXACT }
@@ -64,5 +67,6 @@ public record PlanRequest(
             throw new IllegalArgumentException("cost of a generated site must be >= 0 GBP, was " + generatedSiteCostGbp);
         }
         occlusionLayerId = occlusionLayerId == null ? "" : occlusionLayerId.strip();
+        siteFilter = siteFilter == null ? SiteFilter.NONE : siteFilter;
     }
 }

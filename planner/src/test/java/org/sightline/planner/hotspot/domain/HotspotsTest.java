@@ -10,9 +10,13 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sightline.geo.crime.domain.CrimeRecord;
 import org.sightline.geo.crime.domain.MonthRange;
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Geometry;
 import org.sightline.geo.crs.GridPoint;
+import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.crs.MetricProjection;
 import org.sightline.geo.crs.ProjectionService;
+import org.sightline.geo.crs.Wgs84;
 import org.sightline.planner.demand.domain.CrimeWeights;
 import org.sightline.planner.demand.domain.Demand;
 import org.sightline.planner.demand.domain.DemandBuilder;
@@ -92,5 +96,32 @@ class HotspotsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Gi*");
         assertThat(Hotspots.shortPlace("On or near Marl Road")).isEqualTo("Marl Road");
         assertThat(Hotspots.shortPlace("  ")).isEmpty();
+    }
+
+    @Test
+    void eachHotspotHasAnOutlineOfItsCellsThatHoldsItsRecords() {
+        Demand d = demand();
+        Hotspots hotspots = Hotspots.of(d);
+        for (int h = 0; h < hotspots.list().size(); h++) {
+            Hotspots.Hotspot spot = hotspots.list().get(h);
+            assertThat(spot.areaKm2()).isCloseTo(spot.cells() * 0.0025, within(1e-12));
+            Geometry outline = hotspots.outline(h);
+            assertThat(outline.getSRID()).isEqualTo(4326);
+            assertThat(outline.isValid()).isTrue();
+            // back in metres the outline's area is the cells' area (to a part in a thousand: projection round trip)
+            Geometry metric = outline.copy();
+            metric.apply((CoordinateFilter) c -> {
+                GridPoint g = BNG.project(new LonLat(c.x, c.y));
+                c.x = g.eastingMetres();
+                c.y = g.northingMetres();
+            });
+            metric.geometryChanged();
+            assertThat(metric.getArea() / 1e6).isCloseTo(spot.areaKm2(), within(spot.areaKm2() * 1e-3));
+            // cells merge into one ring, not a square per cell
+            assertThat(outline.getNumPoints()).isLessThan(5 * spot.cells());
+        }
+        Geometry marl = hotspots.outline(0);
+        assertThat(marl.covers(Wgs84.point(BNG.unproject(new GridPoint(E0 + 1015, N0 + 1015))))).isTrue();
+        assertThat(marl.covers(Wgs84.point(BNG.unproject(new GridPoint(E0 + 3000, N0 + 3000))))).isFalse();
     }
 }

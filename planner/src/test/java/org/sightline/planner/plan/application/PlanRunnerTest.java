@@ -24,6 +24,7 @@ import org.sightline.geo.road.domain.RoadClass;
 import org.sightline.geo.road.domain.RoadSegment;
 import org.sightline.geo.road.domain.TravelDirection;
 import org.sightline.geo.site.domain.CandidateSite;
+import org.sightline.geo.site.domain.SiteConstraint;
 import org.sightline.geo.site.domain.SiteId;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.coverage.domain.DoriLevel;
@@ -35,6 +36,7 @@ import org.sightline.planner.plan.domain.PlanRejected;
 import org.sightline.planner.plan.domain.PlanRequest;
 import org.sightline.planner.plan.domain.SiteRecommendation;
 import org.sightline.planner.siting.domain.PlanLimit;
+import org.sightline.planner.siting.domain.SiteFilter;
 import org.sightline.planner.siting.domain.ProgressListener;
 
 /**
@@ -47,7 +49,7 @@ class PlanRunnerTest {
     private static final MetricProjection BNG = new ProjectionService().britishNationalGrid();
     private static final double E0 = 340_000;
     private static final double N0 = 390_000;
-    /** PTZ with a ground range of about 100 m. */
+    /** PTZ with a ground range of about 143 m. */
     private static final CameraSpec DISC = new CameraSpec(30, 1920, 1.6, true, DoriLevel.DETECT);
 
     private final PlanRunner runner = new PlanRunner(new ProjectionService());
@@ -85,8 +87,8 @@ class PlanRunnerTest {
         return out;
     }
 
-    private static CandidateSite site(String id, double dx, double dy) {
-        return new CandidateSite(new SiteId(id), at(dx, dy), 12_000, Set.of(), "survey");
+    private static CandidateSite site(String id, double dx, double dy, SiteConstraint... facts) {
+        return new CandidateSite(new SiteId(id), at(dx, dy), 12_000, Set.of(facts), "survey");
     }
 
     private static PlanInputs inputs(List<CandidateSite> sites) {
@@ -95,8 +97,17 @@ class PlanRunnerTest {
 
     private static PlanRequest request(PlanLimit limit, String months, boolean generate, double spacing) {
         return new PlanRequest("E08000011", MonthRanges.parse(months), CrimeWeights.priorities(), 0, Map.of(), limit,
-                DISC, 8, spacing, PlanRequest.Solver.GREEDY, Duration.ofSeconds(10), generate, 15_000, "");
+                DISC, 8, spacing, PlanRequest.Solver.GREEDY, Duration.ofSeconds(10), generate, 15_000, "", SiteFilter.NONE);
     }
+
+    private static PlanRequest filtered(PlanRequest r, SiteFilter filter) {
+        return new PlanRequest(r.boundaryCode(), r.months(), r.weights(), r.recencyHalfLifeMonths(),
+                r.vulnerabilityByLsoa(), r.limit(), r.camera(), r.azimuths(), r.minSpacingMetres(), r.solver(),
+                r.timeLimit(), r.generateCandidates(), r.generatedSiteCostGbp(), r.occlusionLayerId(), filter);
+    }
+
+    private static final SiteFilter POLE_AND_POWER_OUTSIDE_CONSERVATION = SiteFilter.parse(List.of("pole", "power"),
+            List.of("conservation area"));
 
     private PlanOutcome plan(PlanInputs inputs) {
         return runner.run(request(new PlanLimit.CameraCount(1), "2019-01..2019-12", false, 0), inputs, ProgressListener.NONE);
@@ -171,6 +182,53 @@ class PlanRunnerTest {
         assertThatThrownBy(() -> runner.run(request(new PlanLimit.CameraCount(1), "2019-01..2019-12", false, 0),
                 inputs(List.of()), ProgressListener.NONE)).isInstanceOf(PlanRejected.class)
                 .hasMessageContaining("no candidate sites");
+    }
+
+    @Test
+    void theSiteFilterDropsSurveyedSitesAndTheNotesSayHowManyAndWhy() {
+        PlanInputs in = inputs(List.of(site("beside-marl-road", 1015, 960, SiteConstraint.POLE_AVAILABLE),
+                site("in-conservation-area", 1020, 970, SiteConstraint.POLE_AVAILABLE, SiteConstraint.POWER_AVAILABLE,
+                        SiteConstraint.CONSERVATION_AREA),
+                site("powered-further-off", 1160, 1000, SiteConstraint.POLE_AVAILABLE, SiteConstraint.POWER_AVAILABLE)));
+        PlanRequest base = request(new PlanLimit.CameraCount(1), "2019-01..2019-12", false, 0);
+        assertThat(runner.run(base, in, ProgressListener.NONE).sites().get(0).siteId()).isNotEqualTo("powered-further-off");
+
+        PlanOutcome o = runner.run(filtered(base, POLE_AND_POWER_OUTSIDE_CONSERVATION), in, ProgressListener.NONE);
+        assertThat(o.candidates()).isEqualTo(1);
+        assertThat(o.sites()).extracting(SiteRecommendation::siteId).containsExactly("powered-further-off");
+        assertThat(o.notes()).contains("2 of 3 surveyed sites dropped by the site filter (with pole and power; "
+                + "not in a conservation area): 1 no power, 1 in a conservation area");
+        assertThat(o.candidateDescription()).isEqualTo("only surveyed sites with pole and power; not in a conservation area");
+        assertThat(o.siteFilter()).isEqualTo(POLE_AND_POWER_OUTSIDE_CONSERVATION);
+    }
+
+    @Test
+    void generatedSitesAreKeptUnfilteredButNoneIsGeneratedWhereTheSurveySaidNo() {
+        // a surveyed site right at Marl Road's map point, without power
+        PlanInputs in = inputs(List.of(site("at-marl-road", 1000, 1000, SiteConstraint.POLE_AVAILABLE)));
+        PlanRequest generate = request(new PlanLimit.CameraCount(1), "2019-01..2019-12", true, 0);
+        PlanOutcome open = runner.run(generate, in, ProgressListener.NONE);
+        PlanOutcome powered = runner.run(filtered(generate, SiteFilter.parse(List.of("power"), List.of())), in,
+                ProgressListener.NONE);
+        // the surveyed site stood for the map point; with it dropped, the map point does not come back
+        assertThat(powered.candidates()).isEqualTo(open.candidates() - 1);
+        assertThat(powered.sites()).noneSatisfy(s -> assertThat(s.position()).isEqualTo(at(1000, 1000)));
+        assertThat(powered.notes()).anySatisfy(n -> assertThat(n).startsWith("the site filter applies to surveyed sites: "
+                + String.format(java.util.Locale.ROOT, "%,d", powered.candidates()) + " generated sites"))
+                .contains("1 generated site at or beside dropped surveyed sites was left out too");
+        assertThat(powered.candidateDescription())
+                .isEqualTo("surveyed sites with power; generated sites (map points, road junctions) unfiltered");
+        assertThat(open.notes()).noneSatisfy(n -> assertThat(n).contains("site filter"));
+    }
+
+    @Test
+    void aFilterThatLeavesNoSiteIsRefusedWithWhatItDropped() {
+        PlanInputs in = inputs(List.of(site("beside-marl-road", 1015, 960, SiteConstraint.POLE_AVAILABLE)));
+        assertThatThrownBy(() -> runner.run(filtered(request(new PlanLimit.CameraCount(1), "2019-01..2019-12", false, 0),
+                SiteFilter.parse(List.of("power"), List.of())), in, ProgressListener.NONE))
+                .isInstanceOf(PlanRejected.class)
+                .hasMessage("no candidate sites in E08000011: 1 of 1 surveyed sites dropped by the site filter "
+                        + "(with power): 1 no power; relax the filter or allow generated sites");
     }
 
     @Test

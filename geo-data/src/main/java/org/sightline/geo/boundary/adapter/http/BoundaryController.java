@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
@@ -15,6 +17,7 @@ import org.sightline.geo.io.feature.GeoFeature;
 
 /** {@code GET /api/geo/boundaries[?bbox=w,s,e,n]}: stored boundaries as GeoJSON. */
 @Controller("/api/geo/boundaries")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class BoundaryController {
 
     private final BoundaryStore store;

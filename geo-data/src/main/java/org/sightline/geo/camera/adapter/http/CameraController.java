@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
 import org.sightline.geo.boundary.domain.Boundary;
 import org.sightline.geo.camera.domain.CameraRouteAssigner;
@@ -36,6 +38,7 @@ import org.sightline.geo.io.feature.GeoFeature;
  * it reads inbound or outbound traffic ({@code off_route} beyond the configured tolerance).
  */
 @Controller("/api/geo")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class CameraController {
 
     private final CameraStore store;

@@ -5,6 +5,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,7 @@ import org.sightline.geo.road.domain.ArterialSelection;
 
 /** {@code GET /api/geo/crossings?boundary=CODE}: where the arterial routes cross a stored boundary. */
 @Controller("/api/geo/crossings")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class CrossingController {
 
     private final BoundaryStore boundaries;

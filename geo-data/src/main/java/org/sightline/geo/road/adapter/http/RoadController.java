@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import org.sightline.geo.road.domain.RoadSegment;
  * networks are large, so a request without a bbox or over a wide one is refused.
  */
 @Controller("/api/geo")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class RoadController {
 
     /** Wider boxes than this (in degrees either way) must be narrowed; about 60 x 110 km in Britain. */

@@ -5,6 +5,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
 import org.sightline.geo.http.GeoJsonResponses;
@@ -15,6 +17,7 @@ import org.sightline.geo.site.domain.CandidateSite;
 
 /** {@code GET /api/geo/candidates[?bbox=w,s,e,n]}: candidate sites as GeoJSON. */
 @Controller("/api/geo/candidates")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class CandidateSiteController {
 
     private final CandidateSiteStore store;

@@ -11,7 +11,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sightline.geo.boundary.adapter.db.BoundaryStore;
 import org.sightline.geo.boundary.domain.Boundary;
@@ -20,6 +23,7 @@ import org.sightline.geo.crime.domain.MonthRange;
 import org.sightline.geo.crs.MetricProjection;
 import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.http.GeoJsonResponses;
+import org.sightline.geo.io.feature.GeoFeature;
 import org.sightline.planner.demand.domain.CrimeTypes;
 import org.sightline.planner.demand.domain.CrimeWeights;
 import org.sightline.planner.demand.domain.Demand;
@@ -28,12 +32,15 @@ import org.sightline.planner.demand.domain.DemandSpec;
 import org.sightline.planner.demand.domain.MonthRanges;
 import org.sightline.planner.hotspot.domain.GridLayer;
 import org.sightline.planner.hotspot.domain.HotspotLayers;
+import org.sightline.planner.hotspot.domain.Hotspots;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
 
 /**
  * {@code GET /api/hotspots/{layer}?boundary=CODE&months=2019-01..2019-12[&types=..][&cell=50][&bandwidth=0]}:
  * a hotspot layer ({@code kde}, {@code gi-star} or {@code near-repeat}) of a stored boundary's
- * crimes as a GeoJSON FeatureCollection of grid cells.
+ * crimes as a GeoJSON FeatureCollection of grid cells; and
+ * {@code GET /api/hotspots/named?boundary=CODE&months=..[&types=..]}: the named hotspots a plan
+ * explains itself by ({@link Hotspots}), one outline each, largest demand first.
  */
 @Controller("/api/hotspots")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -46,6 +53,55 @@ public class HotspotController {
     public HotspotController(BoundaryStore boundaries, PlannerCrimeQuery crimes) {
         this.boundaries = boundaries;
         this.crimes = crimes;
+    }
+
+    @Get(uri = "/named", produces = {GeoJsonResponses.GEO_JSON, GeoJsonResponses.PROBLEM_JSON})
+    public MutableHttpResponse<byte[]> named(@Nullable @QueryValue String boundary, @Nullable @QueryValue String months,
+                                             @Nullable @QueryValue String types) {
+        MonthRange range;
+        CrimeWeights weights;
+        try {
+            if (boundary == null || boundary.isBlank()) {
+                throw new IllegalArgumentException("boundary is missing: give the code of a stored boundary");
+            }
+            range = MonthRanges.parse(months);
+            weights = weights(types);
+        } catch (IllegalArgumentException e) {
+            return GeoJsonResponses.badRequest(e.getMessage());
+        }
+        Optional<Boundary> area = boundaries.find(boundary.strip());
+        if (area.isEmpty()) {
+            return GeoJsonResponses.problem(HttpStatus.NOT_FOUND, "Not found", "no stored boundary with code '" + boundary + "'");
+        }
+        List<CrimeRecord> found = crimes.find(area.get().area(), range, weights.types());
+        if (found.isEmpty()) {
+            return GeoJsonResponses.badRequest("no crimes of the chosen types in " + MonthRanges.format(range)
+                    + " inside " + area.get().code());
+        }
+        MetricProjection projection = projections.forArea(area.get().area().getEnvelopeInternal());
+        Demand demand = new DemandBuilder(projection).build(found, DemandSpec.counts(weights, range));
+        Hotspots hotspots = Hotspots.of(demand);
+        List<GeoFeature> features = new ArrayList<>();
+        for (int i = 0; i < hotspots.list().size(); i++) {
+            Hotspots.Hotspot h = hotspots.list().get(i);
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("rank", h.rank());
+            p.put("name", h.name());
+            p.put("cells", h.cells());
+            p.put("area_km2", Math.round(h.areaKm2() * 10_000) / 10_000.0);
+            p.put("records", h.records());
+            p.put("weighted_demand", Math.round(h.weight() * 1000) / 1000.0);
+            p.put("demand_share", h.weight() / demand.totalWeight());
+            p.put("centre_lon", Math.round(h.centre().lonDegrees() * 1e6) / 1e6);
+            p.put("centre_lat", Math.round(h.centre().latDegrees() * 1e6) / 1e6);
+            features.add(new GeoFeature(i, hotspots.outline(i), p));
+        }
+        return GeoJsonResponses.collection(features);
+    }
+
+    private static CrimeWeights weights(String types) {
+        return types == null || types.isBlank() ? CrimeWeights.priorities()
+                : CrimeWeights.equal(java.util.Arrays.stream(types.split(",")).map(CrimeTypes::require).toList());
     }
 
     @Get(uri = "/{layer}", produces = {GeoJsonResponses.GEO_JSON, GeoJsonResponses.PROBLEM_JSON})
@@ -63,8 +119,7 @@ public class HotspotController {
                 throw new IllegalArgumentException("boundary is missing: give the code of a stored boundary");
             }
             range = MonthRanges.parse(months);
-            weights = types == null || types.isBlank() ? CrimeWeights.priorities()
-                    : CrimeWeights.equal(java.util.Arrays.stream(types.split(",")).map(CrimeTypes::require).toList());
+            weights = weights(types);
             HotspotLayers.Settings d = HotspotLayers.Settings.defaults();
             settings = new HotspotLayers.Settings(cell == null ? d.cellMetres() : cell,
                     bandwidth == null ? d.kdeBandwidthMetres() : bandwidth, Math.max(d.giDistanceMetres(),

@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * Saved plans side by side ({@code GET /api/plans/compare}): for each plan (lettered A, B, …) its
  * objective, cameras, cost, solver and gap, the records each crime type it adds to what existing
- * cameras cover, its coverage curve and its sites; one row per crime type across the plans; and
- * notes where the plans are not like for like (other area, other demand, plans stored before
- * records per type were kept). Values are JSON-ready maps and lists.
+ * cameras cover, its coverage curve and its sites, which candidate sites it chose from (site
+ * filter); one row per crime type across the plans; and notes where the plans are not like for like
+ * (other area, other demand, camera, buildings or candidate sites, plans stored before records per
+ * type were kept). Values are JSON-ready maps and lists.
  */
 public final class PlanComparison {
 
@@ -81,6 +82,9 @@ public final class PlanComparison {
         m.put("demand", p.demand());
         m.put("camera", p.camera());
         m.put("occlusion", p.occlusion());
+        m.put("candidateSites", p.candidateSites());
+        m.put("requiredConstraints", p.requiredConstraints());
+        m.put("excludedConstraints", p.excludedConstraints());
         m.put("solver", p.solver());
         m.put("solverStatus", p.solverStatus());
         m.put("gap", p.gap());
@@ -133,6 +137,13 @@ public final class PlanComparison {
         if (plans.stream().anyMatch(p -> !p.occlusion().equals(first.occlusion()))) {
             notes.add("the plans treat buildings differently (" + String.join(" / ",
                     plans.stream().map(p -> p.occlusion().isEmpty() ? "not recorded" : p.occlusion()).distinct().toList())
+                    + ")");
+        }
+        if (plans.stream().anyMatch(p -> !p.requiredConstraints().equals(first.requiredConstraints())
+                || !p.excludedConstraints().equals(first.excludedConstraints())
+                || !p.candidateSites().equals(first.candidateSites()))) {
+            notes.add("the plans choose from different candidate sites (" + String.join(" / ", plans.stream()
+                    .map(p -> p.candidateSites().isEmpty() ? "not recorded" : p.candidateSites()).distinct().toList())
                     + ")");
         }
         List<String> old = new ArrayList<>();

@@ -33,6 +33,7 @@ import org.sightline.geo.crs.ProjectionService;
 import org.sightline.geo.crs.Wgs84;
 import org.sightline.geo.http.GeoJsonResponses;
 import org.sightline.geo.io.feature.GeoFeature;
+import org.sightline.geo.site.domain.SiteConstraint;
 import org.sightline.planner.coverage.domain.CameraSpec;
 import org.sightline.planner.coverage.domain.CoverageSector;
 import org.sightline.planner.coverage.domain.DoriLevel;
@@ -42,6 +43,7 @@ import org.sightline.planner.demand.domain.MonthRanges;
 import org.sightline.planner.occlusion.application.BuildingLayers;
 import org.sightline.planner.occlusion.domain.BuildingLayer;
 import org.sightline.planner.plan.adapter.db.PlannerCrimeQuery;
+import org.sightline.planner.siting.domain.SiteFilter;
 
 /**
  * What the planner page needs besides plans: {@code GET /api/planning/options} (months with stored
@@ -82,6 +84,11 @@ public class PlanOptionsController {
         out.put("crimeTypes", CrimeTypes.ALL);
         out.put("priorities", CrimeTypes.PRIORITIES);
         out.put("doriLevels", List.of("detect", "observe", "recognise", "identify"));
+        List<Map<String, String>> constraints = new ArrayList<>();
+        for (SiteConstraint c : SiteConstraint.values()) {
+            constraints.add(Map.of("name", c.name(), "label", SiteFilter.label(c)));
+        }
+        out.put("siteConstraints", constraints);
         CameraSpec d = CameraSpec.typicalFixed();
         out.put("camera", Map.of("fovDegrees", d.horizontalFovDegrees(), "widthPx", d.widthPixels(),
                 "mountHeightMetres", d.mountHeightMetres(), "ptz", d.ptz(), "dori", "detect"));

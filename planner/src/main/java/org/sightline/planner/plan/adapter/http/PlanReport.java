@@ -10,11 +10,17 @@ import org.sightline.geo.crs.ProjectionService;
 
 /**
  * A plan as a printable HTML page: summary, the recommended sites drawn to scale with their
- * sectors (SVG, in the area's metric CRS), the coverage curve and the ranked table with
- * explanations. No script and no inline styles (the service's content security policy); text is
- * escaped.
+ * sectors (SVG, in the area's metric CRS), the coverage curve, the ranked table with explanations
+ * and the hotspots with how much of each the existing cameras and the plan cover. No script and no
+ * inline styles (the service's content security policy); text is escaped.
  */
 public final class PlanReport {
+
+    /** Hotspots listed in the report, largest demand first; the rest are summed in one line. */
+    static final int HOTSPOT_ROWS = 25;
+
+    /** Cell size of plans stored before hotspot areas were kept (the delineation's 50 m cells). */
+    private static final double OLD_CELL_KM2 = 0.0025;
 
     private PlanReport() {
     }
@@ -36,9 +42,10 @@ public final class PlanReport {
                         : String.format(Locale.ROOT, "; no plan of this size can cover more than %.1f %%",
                         100 * plan.upperBoundShare()), plan.records(), plan.demandPoints(), plan.candidates()))
                 .append("</p><p class=\"small\">Demand: ").append(esc(plan.demand())).append(". Camera: ")
-                .append(esc(plan.camera())).append(".</p>");
+                .append(esc(plan.camera())).append(".").append(plan.candidateSites().isEmpty() ? ""
+                        : " Candidate sites: " + esc(plan.candidateSites()) + ".").append("</p>");
         h.append("<div class=\"report-figures\">").append(map(plan.sites())).append(curve(plan.curve())).append("</div>");
-        h.append("<table class=\"units\"><thead><tr><th>#</th><th>Site</th><th>Position</th><th>Facing</th><th>Cost</th>"
+        h.append("<table class=\"units report-sites\"><thead><tr><th>#</th><th>Site</th><th>Position</th><th>Facing</th><th>Cost</th>"
                 + "<th>Gain</th><th>Total</th><th>What it covers</th></tr></thead><tbody>");
         for (PlanView.Site s : plan.sites()) {
             h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s<br><span class=\"muted small\">%s</span></td>"
@@ -47,10 +54,51 @@ public final class PlanReport {
                     100 * s.marginalShare(), 100 * s.cumulativeShare(), esc(s.explanation())));
         }
         h.append("</tbody></table>");
+        hotspots(h, plan);
         plan.notes().forEach(n -> h.append("<p class=\"small\">").append(esc(n)).append("</p>"));
         h.append("<p class=\"small muted\">Contains public sector information licensed under the Open Government "
                 + "Licence v3.0 (crime data: data.police.uk).</p></body></html>");
         return h.toString();
+    }
+
+    /** The hotspot table: size, demand and the share of each covered by existing cameras and with the plan. */
+    private static void hotspots(StringBuilder h, PlanView plan) {
+        h.append("<h2>Hotspots</h2>");
+        if (plan.hotspots().isEmpty()) {
+            h.append("<p class=\"small\">No significant hotspot (Gi*, false discovery rate 5 %) in this plan's records.</p>");
+            return;
+        }
+        h.append("<p class=\"small muted\">Connected groups of significant Gi* cells of the plan's records (within "
+                + "100 m, false discovery rate 5 %), named after the street their records are placed on most often. "
+                + "Covered shares are of each hotspot's own weighted demand.</p>");
+        h.append("<table class=\"units hotspot-table\"><thead><tr><th>#</th><th>Hotspot</th><th>Area</th><th>Records</th>"
+                + "<th>Weighted demand</th><th>Existing cameras</th><th>New sites add</th><th>With the plan</th>"
+                + "</tr></thead><tbody>");
+        List<PlanView.Hotspot> shown = plan.hotspots().subList(0, Math.min(HOTSPOT_ROWS, plan.hotspots().size()));
+        for (PlanView.Hotspot s : shown) {
+            double area = s.areaKm2() != null ? s.areaKm2() : s.cells() * OLD_CELL_KM2;
+            double weight = s.weightedDemand() != null ? s.weightedDemand() : s.demandShare() * plan.totalDemand();
+            h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%s</td><td>%.2f km²</td><td>%,d</td>"
+                            + "<td>%,.1f (%.1f %%)</td><td>%.0f %%</td><td>%s</td><td>%.0f %%</td></tr>",
+                    s.rank(), esc(s.name()), area, s.records(), weight, 100 * s.demandShare(), 100 * s.existingShare(),
+                    added(s.coveredShare() - s.existingShare()), 100 * s.coveredShare()));
+        }
+        h.append("</tbody></table>");
+        int rest = plan.hotspots().size() - shown.size();
+        if (rest > 0) {
+            double share = plan.hotspots().subList(shown.size(), plan.hotspots().size()).stream()
+                    .mapToDouble(PlanView.Hotspot::demandShare).sum();
+            h.append(String.format(Locale.ROOT, "<p class=\"small muted\">and %d smaller hotspot%s holding %.1f %% of the "
+                    + "demand (all of them in the plan's JSON and on the planner page).</p>", rest, rest == 1 ? "" : "s",
+                    100 * share));
+        }
+    }
+
+    private static String added(double share) {
+        if (share <= 0.0005) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, share < 0.01 ? "+%.1f %%" : "+%.0f %%", 100 * share);
     }
 
     private static String map(List<PlanView.Site> sites) {

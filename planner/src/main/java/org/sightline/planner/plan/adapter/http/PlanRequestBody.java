@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sightline.planner.coverage.domain.CameraSpec;
@@ -12,12 +13,16 @@ import org.sightline.planner.demand.domain.CrimeWeights;
 import org.sightline.planner.demand.domain.MonthRanges;
 import org.sightline.planner.plan.domain.PlanRequest;
 import org.sightline.planner.siting.domain.PlanLimit;
+import org.sightline.planner.siting.domain.SiteFilter;
 
 /**
  * The JSON body of {@code POST /api/plans} (and of {@code sightline plan cctv --request}). Every
  * field but {@code boundary} and {@code months} has a default; give {@code cameras} or
  * {@code budgetGbp}, not both. {@code buildingLayer} is the id of a stored building-footprint
  * layer ({@code GET /api/planning/building-layers}); without it the ground is taken as open.
+ * {@code requiredConstraints} and {@code excludedConstraints} filter the surveyed candidate sites by
+ * their survey facts (names of {@code SiteConstraint}, e.g. {@code ["POLE_AVAILABLE",
+ * "POWER_AVAILABLE"]} and {@code ["CONSERVATION_AREA"]}); generated sites are not filtered.
  */
 @Serdeable
 public record PlanRequestBody(
@@ -36,7 +41,9 @@ public record PlanRequestBody(
         @Nullable Integer timeLimitSeconds,
         @Nullable Boolean generateCandidates,
         @Nullable Double generatedSiteCostGbp,
-        @Nullable String buildingLayer) {
+        @Nullable String buildingLayer,
+        @Nullable List<String> requiredConstraints,
+        @Nullable List<String> excludedConstraints) {
 
     /** The camera model; defaults: fixed, 30° lens, 1920 px, 6 m mast, detect. */
     @Serdeable
@@ -56,7 +63,7 @@ public record PlanRequestBody(
     public PlanRequestBody withBuildingLayer(String layerId) {
         return new PlanRequestBody(boundary, months, title, crimeTypes, recencyHalfLifeMonths, vulnerability, cameras,
                 budgetGbp, camera, azimuths, minSpacingMetres, solver, timeLimitSeconds, generateCandidates,
-                generatedSiteCostGbp, layerId);
+                generatedSiteCostGbp, layerId, requiredConstraints, excludedConstraints);
     }
 
     /**
@@ -94,6 +101,7 @@ public record PlanRequestBody(
                 azimuths == null ? 8 : azimuths, minSpacingMetres == null ? 0 : minSpacingMetres, chosen,
                 Duration.ofSeconds(timeLimitSeconds == null ? 30 : timeLimitSeconds),
                 generateCandidates == null || generateCandidates,
-                generatedSiteCostGbp == null ? 15_000 : generatedSiteCostGbp, buildingLayer);
+                generatedSiteCostGbp == null ? 15_000 : generatedSiteCostGbp, buildingLayer,
+                SiteFilter.parse(requiredConstraints, excludedConstraints));
     }
 }

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sightline.geo.crs.LonLat;
+import org.sightline.geo.site.domain.SiteConstraint;
 import org.sightline.planner.plan.domain.PlanOutcome;
 import org.sightline.planner.plan.domain.SiteRecommendation;
 
 /**
- * A plan as the API returns it (and stores it): ids, the request summary, the ranked sites, the
- * curve, records by crime type in the area and added by the plan, and the area's hotspots with
- * their coverage. Plans stored before a field existed read it as empty (or null).
+ * A plan as the API returns it (and stores it): ids, the request summary, which candidate sites it
+ * chose from (site filter: required and excluded survey constraints, and a description), the ranked
+ * sites, the curve, records by crime type in the area and added by the plan, and the area's hotspots
+ * with their coverage. Plans stored before a field existed read it as empty (or null).
  */
 @Serdeable
 public record PlanView(
@@ -36,6 +38,9 @@ public record PlanView(
         int candidates,
         int existingCameras,
         @Nullable String occlusion,
+        @Nullable List<String> requiredConstraints,
+        @Nullable List<String> excludedConstraints,
+        @Nullable String candidateSites,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Map<String, Integer> recordsByType,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Map<String, Integer> addedRecordsByType,
         @Nullable List<Hotspot> hotspots,
@@ -52,6 +57,9 @@ public record PlanView(
         solver = solver == null ? "" : solver;
         solverStatus = solverStatus == null ? "" : solverStatus;
         occlusion = occlusion == null ? "" : occlusion;
+        requiredConstraints = requiredConstraints == null ? List.of() : List.copyOf(requiredConstraints);
+        excludedConstraints = excludedConstraints == null ? List.of() : List.copyOf(excludedConstraints);
+        candidateSites = candidateSites == null ? "" : candidateSites;
         hotspots = hotspots == null ? List.of() : List.copyOf(hotspots);
         sites = sites == null ? List.of() : List.copyOf(sites);
         curve = curve == null ? List.of() : List.copyOf(curve);
@@ -76,9 +84,15 @@ public record PlanView(
         }
     }
 
-    /** One hotspot of the area and the share of its demand covered before and with the plan. */
+    /**
+     * One hotspot of the area: its size, records, weighted demand and share of the area's demand, and
+     * the share of its demand covered before ({@code existingShare}) and with the plan
+     * ({@code coveredShare}: existing and new cameras). Plans stored before area and weight were
+     * kept read them as null.
+     */
     @Serdeable
-    public record Hotspot(int rank, String name, int cells, long records, double demandShare, double existingShare,
+    public record Hotspot(int rank, String name, int cells, @Nullable Double areaKm2, long records,
+                          @Nullable Double weightedDemand, double demandShare, double existingShare,
                           double coveredShare, double lon, double lat) {
     }
 
@@ -106,13 +120,15 @@ public record PlanView(
                     s.explanation(), ring));
         }
         List<Curve> curve = o.curve().stream().map(c -> new Curve(c.cameras(), c.costGbp(), c.coveredShare())).toList();
-        List<Hotspot> hotspots = o.hotspots().stream().map(h -> new Hotspot(h.rank(), h.name(), h.cells(), h.records(),
-                h.demandShare(), h.existingShare(), h.coveredShare(), round(h.centre().lonDegrees(), 6),
-                round(h.centre().latDegrees(), 6))).toList();
+        List<Hotspot> hotspots = o.hotspots().stream().map(h -> new Hotspot(h.rank(), h.name(), h.cells(),
+                round(h.areaKm2(), 4), h.records(), round(h.weight(), 3), h.demandShare(), h.existingShare(),
+                h.coveredShare(), round(h.centre().lonDegrees(), 6), round(h.centre().latDegrees(), 6))).toList();
         return new PlanView(null, null, boundary, title == null ? "" : title, o.demandDescription(),
                 o.cameraDescription(), o.solver(), o.solverStatus(), round(o.solverSeconds(), 4), round(o.totalDemand(), 3),
                 o.existingCoveredShare(), o.coveredShare(), finite(o.upperBoundShare()), finite(o.gap()), o.records(),
-                o.demandPoints(), o.candidates(), o.existingCameras(), o.occlusionDescription(), o.recordsByType(),
+                o.demandPoints(), o.candidates(), o.existingCameras(), o.occlusionDescription(),
+                names(o.siteFilter().required()), names(o.siteFilter().excluded()), o.candidateDescription(),
+                o.recordsByType(),
                 o.addedRecordsByType(), hotspots, sites, curve, o.notes());
     }
 
@@ -120,7 +136,11 @@ public record PlanView(
     public PlanView withId(String newId, String newCreatedAt) {
         return new PlanView(newId, newCreatedAt, boundary, title, demand, camera, solver, solverStatus, solverSeconds,
                 totalDemand, existingCoveredShare, coveredShare, upperBoundShare, gap, records, demandPoints, candidates,
-                existingCameras, occlusion, recordsByType, addedRecordsByType, hotspots, sites, curve, notes);
+                existingCameras, occlusion, requiredConstraints, excludedConstraints, candidateSites, recordsByType, addedRecordsByType, hotspots, sites, curve, notes);
+    }
+
+    private static List<String> names(java.util.Set<SiteConstraint> constraints) {
+        return constraints.stream().sorted().map(Enum::name).toList();
     }
 
     private static Double finite(double v) {

@@ -27,6 +27,8 @@ import org.sightline.geo.crs.LonLat;
 import org.sightline.geo.demo.DemoAreaLoader;
 import org.sightline.geo.site.adapter.db.CandidateSiteStore;
 import org.sightline.geo.site.domain.CandidateSite;
+import org.sightline.geo.site.domain.SiteConstraint;
+import org.sightline.testing.TestDatabase;
 
 /**
  * The plan API on real PostGIS: the packaged demo area (boundary, cameras, surveyed sites) plus
@@ -229,5 +231,90 @@ class PlanApiTest implements TestPropertyProvider {
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
         assertThatThrownBy(() -> http.toBlocking().retrieve("/api/plans/00000000-0000-0000-0000-000000000000"))
                 .isInstanceOfSatisfying(HttpClientResponseException.class, e -> assertThat(e.getStatus().getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void theSiteFilterKeepsSurveyedSitesWithTheFactsAndThePlanRecordsAndComparesIt() throws Exception {
+        assertThat(busy.constraints()).as("the demo's first site has a pole but no power")
+                .contains(SiteConstraint.POLE_AVAILABLE).doesNotContain(SiteConstraint.POWER_AVAILABLE);
+        JsonNode any = api.createPlan("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"generateCandidates":false,"title":"any site"}""");
+        assertThat(any.path("sites").get(0).path("siteId").asText()).isEqualTo(busy.id().value());
+        // a powered pole 40 m from the quiet site, dearer than it, so that the other tests' plans do not change
+        var bng = new org.sightline.geo.crs.ProjectionService().britishNationalGrid();
+        var q = bng.project(quiet.position());
+        sites.upsert(List.of(new CandidateSite(new org.sightline.geo.site.domain.SiteId("test-powered-pole"),
+                bng.unproject(new org.sightline.geo.crs.GridPoint(q.eastingMetres() + 40, q.northingMetres())),
+                quiet.costGbp() + 10_000, java.util.Set.of(SiteConstraint.POLE_AVAILABLE, SiteConstraint.POWER_AVAILABLE),
+                "test")), "test");
+        JsonNode filtered = api.createPlan("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"generateCandidates":false,
+                 "title":"pole and power","requiredConstraints":["pole","POWER_AVAILABLE"],
+                 "excludedConstraints":["needs-permission"]}""");
+        String chosen = filtered.path("sites").get(0).path("siteId").asText();
+        CandidateSite site = sites.list(Optional.empty()).stream().filter(s -> s.id().value().equals(chosen)).findFirst()
+                .orElseThrow();
+        assertThat(site.constraints()).contains(SiteConstraint.POLE_AVAILABLE, SiteConstraint.POWER_AVAILABLE)
+                .doesNotContain(SiteConstraint.NEEDS_PERMISSION);
+        long admissible = sites.list(Optional.empty()).stream().filter(s -> s.constraints().contains(SiteConstraint.POLE_AVAILABLE)
+                && s.constraints().contains(SiteConstraint.POWER_AVAILABLE)
+                && !s.constraints().contains(SiteConstraint.NEEDS_PERMISSION)).count();
+        assertThat(filtered.path("candidates").asLong()).isPositive().isLessThanOrEqualTo(admissible)
+                .isLessThan(any.path("candidates").asLong());
+        assertThat(filtered.path("notes").get(0).asText())
+                .matches("\\d+ of \\d+ surveyed sites dropped by the site filter \\(with pole and power; not needing "
+                        + "permission\\): \\d+ no pole, \\d+ no power, \\d+ needs permission");
+        assertThat(filtered.path("candidateSites").asText())
+                .isEqualTo("only surveyed sites with pole and power; not needing permission");
+
+        String id = filtered.path("id").asText();
+        JsonNode stored = json.readTree(http.toBlocking().retrieve("/api/plans/" + id));
+        assertThat(stored.path("requiredConstraints").toString()).isEqualTo("[\"POLE_AVAILABLE\",\"POWER_AVAILABLE\"]");
+        assertThat(stored.path("excludedConstraints").toString()).isEqualTo("[\"NEEDS_PERMISSION\"]");
+        JsonNode compared = json.readTree(http.toBlocking().retrieve("/api/plans/compare?ids=" + any.path("id").asText()
+                + "," + id));
+        assertThat(compared.path("plans").get(1).path("candidateSites").asText()).contains("with pole and power");
+        assertThat(compared.path("notes").toString()).contains("the plans choose from different candidate sites "
+                + "(only surveyed sites / only surveyed sites with pole and power; not needing permission)");
+        assertThat(http.toBlocking().retrieve("/api/plans/" + id + "/report"))
+                .contains("Candidate sites: only surveyed sites with pole and power; not needing permission.");
+    }
+
+    @Test
+    void anUnknownSiteConstraintIsAProblemListingTheValidNames() throws Exception {
+        String detail = api.refusedPlan("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"requiredConstraints":["streetlight"]}""")
+                .path("detail").asText();
+        assertThat(detail).contains("unknown required site constraint 'streetlight'", "POLE_AVAILABLE", "CONSERVATION_AREA");
+        assertThat(api.refusedPlan("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":2,"excludedConstraints":["power"],
+                 "requiredConstraints":["power"]}""").path("detail").asText()).contains("both required and excluded");
+    }
+
+    @Test
+    void namedHotspotsAreOutlinesWithTheirStreetAndTheReportTablesThem() throws Exception {
+        JsonNode named = json.readTree(http.toBlocking().retrieve(
+                "/api/hotspots/named?boundary=E08000011&months=2019-01..2019-12"));
+        assertThat(named.path("type").asText()).isEqualTo("FeatureCollection");
+        JsonNode first = named.path("features").get(0);
+        assertThat(first.path("geometry").path("type").asText()).isIn("Polygon", "MultiPolygon");
+        assertThat(first.path("properties").path("name").asText()).isEqualTo("Test Street");
+        assertThat(first.path("properties").path("rank").asInt()).isEqualTo(1);
+        assertThat(first.path("properties").path("records").asInt()).isGreaterThanOrEqualTo(85);
+        assertThat(first.path("properties").path("area_km2").asDouble()).isPositive();
+        assertThatThrownBy(() -> http.toBlocking().retrieve("/api/hotspots/named?boundary=E08000011&months=2019-01..2019-12"
+                + "&types=Jaywalking")).isInstanceOfSatisfying(HttpClientResponseException.class,
+                e -> assertThat(e.getStatus().getCode()).isEqualTo(400));
+
+        JsonNode plan = api.createPlan("""
+                {"boundary":"E08000011","months":"2019-01..2019-12","cameras":1,"generateCandidates":false}""");
+        JsonNode hotspot = plan.path("hotspots").get(0);
+        assertThat(hotspot.path("areaKm2").asDouble()).isCloseTo(hotspot.path("cells").asInt() * 0.0025,
+                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(hotspot.path("weightedDemand").asDouble()).isPositive();
+        String report = http.toBlocking().retrieve("/api/plans/" + plan.path("id").asText() + "/report");
+        assertThat(report).contains("<h2>Hotspots</h2>", "<table class=\"units hotspot-table\">", "<td>Test Street</td>",
+                String.format(java.util.Locale.ROOT, "<td>%.2f km²</td>", hotspot.path("areaKm2").asDouble()),
+                String.format(java.util.Locale.ROOT, "<td>%.0f %%</td></tr>", 100 * hotspot.path("coveredShare").asDouble()));
     }
 }
