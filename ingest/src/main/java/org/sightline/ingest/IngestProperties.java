@@ -32,8 +32,8 @@ import org.sightline.ingest.read.domain.ReadTiming;
  * @param heartbeatInterval how often units send health messages (drives the unit status timers)
  * @param connections MQTT connections (each with its own writer and database connection) this
  *                    instance takes reads on, in the share group: one client decodes its messages
- *                    on one thread, so above ≈ 15,000 reads/s per instance use 2 (needs the shared
- *                    subscription)
+ *                    on one thread, so a second connection lets an instance use more cores (needs
+ *                    the shared subscription; on 2 cores one was faster: docs/mqtt.md)
  */
 @Context
 @ConfigurationProperties("sightline.ingest")

@@ -33,7 +33,7 @@ public class IngestBench implements Callable<Integer> {
                     + "max_queued_messages: 100000 in config/mosquitto, 1000 in Mosquitto's own default (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--connections", defaultValue = "2",
+    @Option(names = "--connections", defaultValue = "1",
             description = "Subscriber connections in both phases (the intake's sightline.ingest.connections; default ${DEFAULT-VALUE}).")
     int connections;
 
