@@ -22,6 +22,11 @@ import org.sightline.alerting.match.domain.OcrConfusions;
  * @param matchAmbiguousBends let the grammar bend a character to one of several class mates (a 0
  *                            among letters: O or D): a little more recall, about twice the false
  *                            alerts with a very large list
+ * @param alternativesBelowConfidence the unit's alternative readings are matched only when its own
+ *                                    reading is less confident than this (0-1; 1 always, 0 never):
+ *                                    with a large list, the look-alikes of confident, right readings
+ *                                    are now and then listed plates. Set it from your engine's
+ *                                    confidences: below what do its readings turn out wrong?
  * @param joinWindow sightings of one plate on one list closer than this join one open alert
  * @param escalateAfter an unacknowledged high-priority alert escalates after this long
  * @param escalatePriority priority from which alerts escalate
@@ -51,6 +56,7 @@ public record AlertingProperties(
         @Bindable(defaultValue = "GRAMMAR") FreeEditRule freeEditRule,
         @Bindable(defaultValue = "false") boolean matchMissingCharacters,
         @Bindable(defaultValue = "false") boolean matchAmbiguousBends,
+        @Bindable(defaultValue = "0.75") double alternativesBelowConfidence,
         @Bindable(defaultValue = "10m") Duration joinWindow,
         @Bindable(defaultValue = "2m") Duration escalateAfter,
         @Bindable(defaultValue = "70") int escalatePriority,
@@ -99,6 +105,10 @@ public record AlertingProperties(
                     + "': must be 1-40 letters, digits, '-' or '_'");
         }
         require(sessionExpiry, "session-expiry", Duration.ofMinutes(1), Duration.ofDays(30));
+        if (!(alternativesBelowConfidence >= 0 && alternativesBelowConfidence <= 1)) {
+            throw new IllegalArgumentException("sightline.alerting.alternatives-below-confidence = " + alternativesBelowConfidence
+                    + ": must be between 0 and 1");
+        }
         require(outboxPoll, "outbox-poll", Duration.ofMillis(100), Duration.ofMinutes(10));
         if (maxImportBytes < 1024 || maxImportBytes > 256 * 1024 * 1024) {
             throw new IllegalArgumentException("sightline.alerting.max-import-bytes = " + maxImportBytes
@@ -114,7 +124,7 @@ public record AlertingProperties(
     /** The matcher settings. */
     public MatchSettings matchSettings() {
         return new MatchSettings(OcrConfusions.parse(ocrClasses), maxFreeEdits, freeEditRule, matchMissingCharacters,
-                matchAmbiguousBends);
+                matchAmbiguousBends, alternativesBelowConfidence);
     }
 
     private static void require(Duration d, String key, Duration min, Duration max) {

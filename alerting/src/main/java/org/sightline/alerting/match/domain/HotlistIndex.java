@@ -127,8 +127,10 @@ public final class HotlistIndex {
         try {
             Map<UUID, Match> best = new HashMap<>(4);
             collect(read.primary(), false, at, best);
-            for (PlateReading alt : read.alternatives()) {
-                collect(alt, true, at, best);
+            if (settings.consultsAlternatives(read.primary().confidence())) {
+                for (PlateReading alt : read.alternatives()) {
+                    collect(alt, true, at, best);
+                }
             }
             if (best.isEmpty()) {
                 return List.of();

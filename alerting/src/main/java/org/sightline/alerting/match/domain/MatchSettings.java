@@ -17,18 +17,36 @@ import java.util.Objects;
  *        listed; on the simulator's stream with a 1M-entry list, on doubles the false alerts (about
  *        1.1 per 10,000 reads instead of 0.5) for about 0.45 points of recall (see {@code bench
  *        alerts}). The unit's alternative readings match either way
+ * @param alternativesBelowConfidence the unit's alternative readings are consulted only when its
+ *        own reading is less confident than this (1: always, 0: never). On the simulator's stream
+ *        with a 1M-entry list, consulting them on every read gave about 13 false alerts per 10,000
+ *        reads (look-alikes of right readings that are listed plates)
  */
 public record MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule,
-                            boolean missingCharacters, boolean ambiguousBends) {
+                            boolean missingCharacters, boolean ambiguousBends, double alternativesBelowConfidence) {
+
+    /** The default of {@code alternativesBelowConfidence}. */
+    public static final double ALTERNATIVES_BELOW = 0.75;
 
     /** Settings without missing-character matching or ambiguous bends. */
     public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule) {
-        this(confusions, maxFreeEdits, freeEditRule, false, false);
+        this(confusions, maxFreeEdits, freeEditRule, false, false, ALTERNATIVES_BELOW);
     }
 
     /** Settings without ambiguous bends. */
     public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule, boolean missingCharacters) {
-        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, false);
+        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, false, ALTERNATIVES_BELOW);
+    }
+
+    /** Settings with the default use of alternative readings. */
+    public MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEditRule freeEditRule, boolean missingCharacters,
+                         boolean ambiguousBends) {
+        this(confusions, maxFreeEdits, freeEditRule, missingCharacters, ambiguousBends, ALTERNATIVES_BELOW);
+    }
+
+    /** Whether the alternatives of a reading this confident are consulted. */
+    public boolean consultsAlternatives(double primaryConfidence) {
+        return primaryConfidence < alternativesBelowConfidence;
     }
 
     public MatchSettings {
@@ -36,6 +54,10 @@ public record MatchSettings(OcrConfusions confusions, int maxFreeEdits, FreeEdit
         Objects.requireNonNull(freeEditRule, "freeEditRule");
         if (maxFreeEdits < 0 || maxFreeEdits > 1) {
             throw new IllegalArgumentException("max free edits must be 0 or 1, was " + maxFreeEdits);
+        }
+        if (!(alternativesBelowConfidence >= 0 && alternativesBelowConfidence <= 1)) {
+            throw new IllegalArgumentException("alternativesBelowConfidence must be between 0 and 1, was "
+                    + alternativesBelowConfidence);
         }
     }
 

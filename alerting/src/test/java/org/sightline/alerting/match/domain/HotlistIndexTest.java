@@ -1,6 +1,7 @@
 package org.sightline.alerting.match.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -164,6 +165,20 @@ class HotlistIndexTest {
             assertThat(m.grade()).isEqualTo(MatchGrade.EXACT);
             assertThat(m.explanation()).isEqualTo("alternative reading AB12CDE (0.41): exact");
         });
+    }
+
+    @Test
+    void alternativesOfAConfidentReadingAreNotConsulted() {
+        HotlistIndex index = index(MatchSettings.standard(), "AB12CDE");
+        // a confident reading is taken as it is: its look-alikes would now and then be listed plates
+        ReadCandidates confident = new ReadCandidates(new PlateReading("AB12CDF", 0.9),
+                List.of(new PlateReading("AB12CDE", 0.41)));
+        assertThat(index.match(confident, NOW)).isEmpty();
+        MatchSettings always = new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, false, false, 1.0);
+        assertThat(index(always, "AB12CDE").match(confident, NOW)).singleElement()
+                .satisfies(m -> assertThat(m.alternative()).isTrue());
+        assertThatThrownBy(() -> new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, false, false, 1.5))
+                .hasMessageContaining("alternativesBelowConfidence must be between 0 and 1");
     }
 
     @Test
