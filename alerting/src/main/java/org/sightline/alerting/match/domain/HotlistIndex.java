@@ -127,10 +127,16 @@ public final class HotlistIndex {
         try {
             Map<UUID, Match> best = new HashMap<>(4);
             collect(read.primary(), false, at, best);
-            if (settings.consultsAlternatives(read.primary().confidence())) {
+            if (settings.consultsAlternatives(read.primary().confidence()) && !read.alternatives().isEmpty()) {
+                // the engine's runner-up only: where the first reading was wrong it is usually the
+                // right one, and every further look-alike is one more chance to meet a listed plate
+                PlateReading runnerUp = read.alternatives().get(0);
                 for (PlateReading alt : read.alternatives()) {
-                    collect(alt, true, at, best);
+                    if (alt.confidence() > runnerUp.confidence()) {
+                        runnerUp = alt;
+                    }
                 }
+                collect(runnerUp, true, at, best);
             }
             if (best.isEmpty()) {
                 return List.of();

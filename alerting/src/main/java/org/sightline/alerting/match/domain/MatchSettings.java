@@ -17,8 +17,8 @@ import java.util.Objects;
  *        listed; on the simulator's stream with a 1M-entry list, on doubles the false alerts (about
  *        1.1 per 10,000 reads instead of 0.5) for about 0.45 points of recall (see {@code bench
  *        alerts}). The unit's alternative readings match either way
- * @param alternativesBelowConfidence the unit's alternative readings are consulted only when its
- *        own reading is less confident than this (1: always, 0: never). On the simulator's stream
+ * @param alternativesBelowConfidence the unit's most confident alternative reading is consulted
+ *        only when its own reading is less confident than this (1: always, 0: never). On the simulator's stream
  *        with a 1M-entry list, consulting them on every read gave about 13 false alerts per 10,000
  *        reads (look-alikes of right readings that are listed plates)
  */

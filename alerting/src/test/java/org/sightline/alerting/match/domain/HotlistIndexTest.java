@@ -177,6 +177,11 @@ class HotlistIndexTest {
         MatchSettings always = new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, false, false, 1.0);
         assertThat(index(always, "AB12CDE").match(confident, NOW)).singleElement()
                 .satisfies(m -> assertThat(m.alternative()).isTrue());
+        // of a doubtful reading, only the engine's runner-up: a third look-alike is one more chance to meet a listed plate
+        ReadCandidates doubtful = new ReadCandidates(new PlateReading("AB12CDF", 0.6),
+                List.of(new PlateReading("AB12CBF", 0.2), new PlateReading("AB12CDE", 0.41), new PlateReading("AB12CEF", 0.1)));
+        assertThat(index(MatchSettings.standard(), "AB12CDE", "AB12CEF").match(doubtful, NOW)).singleElement()
+                .satisfies(m -> assertThat(m.entry().plate().value()).isEqualTo("AB12CDE"));
         assertThatThrownBy(() -> new MatchSettings(OcrConfusions.standard(), 1, FreeEditRule.GRAMMAR, false, false, 1.5))
                 .hasMessageContaining("alternativesBelowConfidence must be between 0 and 1");
     }
