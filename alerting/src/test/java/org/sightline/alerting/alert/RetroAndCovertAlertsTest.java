@@ -13,12 +13,8 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sightline.alerting.read.domain.IncomingRead;
+import org.sightline.testing.StoredReads;
 import org.sightline.testing.TestDatabase;
 
 /** Historic hits from stored reads, and covert alerts kept from uncleared users. */
@@ -58,22 +55,7 @@ class RetroAndCovertAlertsTest implements TestPropertyProvider {
     }
 
     void storedRead(String plate, Instant at) throws Exception {
-        try (Connection c = TestDatabase.get().connect()) {
-            try (PreparedStatement st = c.prepareStatement("SELECT ingest_ensure_plate_read_partition(?::date)")) {
-                st.setString(1, at.atOffset(ZoneOffset.UTC).toLocalDate().toString());
-                st.execute();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO plate_read (read_id, unit_id, camera_id, plate,"
-                    + " plate_as_read, uk_format, confidence, captured_at, received_at, late, position_from_camera, geom)"
-                    + " VALUES (?, 'U1', 'CAM-X', ?, ?, true, 0.9, ?, ?, false, false, ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))")) {
-                st.setObject(1, UUID.randomUUID());
-                st.setString(2, plate);
-                st.setString(3, plate);
-                st.setTimestamp(4, Timestamp.from(at));
-                st.setTimestamp(5, Timestamp.from(at));
-                st.execute();
-            }
-        }
+        StoredReads.insert(plate, at);
     }
 
     @SuppressWarnings("unchecked")

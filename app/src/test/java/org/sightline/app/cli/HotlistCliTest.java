@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +30,7 @@ import org.sightline.alerting.hotlist.adapter.db.HotlistChanges;
 import org.sightline.alerting.match.domain.ReadCandidates;
 import org.sightline.app.SightlineTestProperties;
 import org.sightline.platform.mqtt.MqttClients;
+import org.sightline.testing.StoredReads;
 import org.sightline.testing.TestDatabase;
 
 /**
@@ -259,21 +258,6 @@ class HotlistCliTest {
     }
 
     private static void storedRead(String plate, Instant at) throws Exception {
-        try (Connection c = TestDatabase.get().connect()) {
-            try (PreparedStatement st = c.prepareStatement("SELECT ingest_ensure_plate_read_partition(?::date)")) {
-                st.setString(1, at.atOffset(ZoneOffset.UTC).toLocalDate().toString());
-                st.execute();
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO plate_read (read_id, unit_id, camera_id, plate,"
-                    + " plate_as_read, uk_format, confidence, captured_at, received_at, late, position_from_camera, geom)"
-                    + " VALUES (?, 'U1', 'CAM-X', ?, ?, true, 0.9, ?, ?, false, false, ST_SetSRID(ST_MakePoint(-2.85, 53.43), 4326))")) {
-                st.setObject(1, UUID.randomUUID());
-                st.setString(2, plate);
-                st.setString(3, plate);
-                st.setTimestamp(4, Timestamp.from(at));
-                st.setTimestamp(5, Timestamp.from(at));
-                st.execute();
-            }
-        }
+        StoredReads.insert(plate, at);
     }
 }

@@ -4,13 +4,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.sightline.alerting.hotlist.LiveHotlists;
+import org.sightline.geo.db.ChannelListener;
 import org.sightline.geo.db.GeoDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +25,7 @@ public class HotlistChanges {
 
     private final GeoDatabase database;
     private final LiveHotlists live;
-    private volatile boolean running;
-    private volatile boolean listening;
-    private Thread thread;
+    private ChannelListener listener;
 
     public HotlistChanges(GeoDatabase database, LiveHotlists live) {
         this.database = database;
@@ -40,55 +34,26 @@ public class HotlistChanges {
 
     /** True while announcements are being received. */
     public boolean listening() {
-        return listening;
+        return listener != null && listener.listening();
     }
 
     @PostConstruct
     void start() {
-        running = true;
-        thread = new Thread(this::listen, "alerting-hotlist-changes");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void listen() {
-        long backoffMillis = 500;
-        boolean first = true;
-        while (running) {
-            try (Connection c = database.connect(); Statement st = c.createStatement()) {
-                st.execute("LISTEN " + HotlistStore.CHANGES);
-                listening = true;
+        listener = ChannelListener.start(database, HotlistStore.CHANGES, "alerting-hotlist-changes", new ChannelListener.Handler() {
+            @Override
+            public void listening(boolean again) {
                 // anything announced before we listened is only in the database
                 live.reload();
-                if (!first) {
+                if (again) {
                     LOG.info("hotlist change notifications are back; the matcher was reloaded");
                 }
-                first = false;
-                backoffMillis = 500;
-                PGConnection pg = c.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] changes = pg.getNotifications(5_000);
-                    if (changes == null) {
-                        continue;
-                    }
-                    for (PGNotification n : changes) {
-                        apply(n.getParameter());
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (!running) {
-                    return;
-                }
-                LOG.warn("hotlist change notifications lost ({}); reconnecting in {} ms", e.toString(), backoffMillis);
-                try {
-                    Thread.sleep(backoffMillis);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-                backoffMillis = Math.min(30_000, backoffMillis * 2);
             }
-        }
+
+            @Override
+            public void announced(String payload) {
+                apply(payload);
+            }
+        });
     }
 
     private void apply(String change) {
@@ -108,10 +73,8 @@ public class HotlistChanges {
 
     @PreDestroy
     void stop() {
-        running = false;
-        listening = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (listener != null) {
+            listener.close();
         }
     }
 }

@@ -69,17 +69,12 @@ public class HotspotController {
         } catch (IllegalArgumentException e) {
             return GeoJsonResponses.badRequest(e.getMessage());
         }
-        Optional<Boundary> area = boundaries.find(boundary.strip());
-        if (area.isEmpty()) {
-            return GeoJsonResponses.problem(HttpStatus.NOT_FOUND, "Not found", "no stored boundary with code '" + boundary + "'");
+        AreaCrimes found = areaCrimes(boundary, range, weights);
+        if (found.problem() != null) {
+            return found.problem();
         }
-        List<CrimeRecord> found = crimes.find(area.get().area(), range, weights.types());
-        if (found.isEmpty()) {
-            return GeoJsonResponses.badRequest("no crimes of the chosen types in " + MonthRanges.format(range)
-                    + " inside " + area.get().code());
-        }
-        MetricProjection projection = projections.forArea(area.get().area().getEnvelopeInternal());
-        Demand demand = new DemandBuilder(projection).build(found, DemandSpec.counts(weights, range));
+        MetricProjection projection = projections.forArea(found.area().area().getEnvelopeInternal());
+        Demand demand = new DemandBuilder(projection).build(found.crimes(), DemandSpec.counts(weights, range));
         Hotspots hotspots = Hotspots.of(demand);
         List<GeoFeature> features = new ArrayList<>();
         for (int i = 0; i < hotspots.list().size(); i++) {
@@ -97,6 +92,24 @@ public class HotspotController {
             features.add(new GeoFeature(i, hotspots.outline(i), p));
         }
         return GeoJsonResponses.collection(features);
+    }
+
+    /** A boundary's crimes of the chosen types, or (problem not null) the answer saying why there are none. */
+    private record AreaCrimes(Boundary area, List<CrimeRecord> crimes, MutableHttpResponse<byte[]> problem) {
+    }
+
+    private AreaCrimes areaCrimes(String boundary, MonthRange range, CrimeWeights weights) {
+        Optional<Boundary> area = boundaries.find(boundary.strip());
+        if (area.isEmpty()) {
+            return new AreaCrimes(null, List.of(), GeoJsonResponses.problem(HttpStatus.NOT_FOUND, "Not found",
+                    "no stored boundary with code '" + boundary + "'"));
+        }
+        List<CrimeRecord> found = crimes.find(area.get().area(), range, weights.types());
+        if (found.isEmpty()) {
+            return new AreaCrimes(area.get(), found, GeoJsonResponses.badRequest("no crimes of the chosen types in "
+                    + MonthRanges.format(range) + " inside " + area.get().code()));
+        }
+        return new AreaCrimes(area.get(), found, null);
     }
 
     private static CrimeWeights weights(String types) {
@@ -128,22 +141,17 @@ public class HotspotController {
         } catch (IllegalArgumentException e) {
             return GeoJsonResponses.badRequest(e.getMessage());
         }
-        Optional<Boundary> area = boundaries.find(boundary.strip());
-        if (area.isEmpty()) {
-            return GeoJsonResponses.problem(HttpStatus.NOT_FOUND, "Not found", "no stored boundary with code '" + boundary + "'");
+        AreaCrimes found = areaCrimes(boundary, range, weights);
+        if (found.problem() != null) {
+            return found.problem();
         }
-        List<CrimeRecord> found = crimes.find(area.get().area(), range, weights.types());
-        if (found.isEmpty()) {
-            return GeoJsonResponses.badRequest("no crimes of the chosen types in " + MonthRanges.format(range)
-                    + " inside " + area.get().code());
-        }
-        MetricProjection projection = projections.forArea(area.get().area().getEnvelopeInternal());
-        Demand demand = new DemandBuilder(projection).build(found, DemandSpec.counts(weights, range));
+        MetricProjection projection = projections.forArea(found.area().area().getEnvelopeInternal());
+        Demand demand = new DemandBuilder(projection).build(found.crimes(), DemandSpec.counts(weights, range));
         HotspotLayers layers = new HotspotLayers(projection, settings);
         GridLayer grid = switch (layer) {
             case "kde" -> layers.kernelDensity(demand);
             case "gi-star" -> layers.getisOrd(demand);
-            default -> layers.nearRepeat(demand, found, range.last());
+            default -> layers.nearRepeat(demand, found.crimes(), range.last());
         };
         byte[] body = grid.toGeoJson(0.05).getBytes(StandardCharsets.UTF_8);
         return HttpResponse.ok(body).contentType(GeoJsonResponses.GEO_JSON);
