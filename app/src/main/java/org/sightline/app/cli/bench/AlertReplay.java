@@ -231,6 +231,7 @@ final class AlertReplay {
             }
         }
         cpu(cpuBefore, threadCpu(), processCpu() - processBefore, System.nanoTime() - wallBefore, messages.size());
+        stages(published, onSse);
         unit.disconnect().waitForCompletion(10_000);
         unit.close();
         watcher.disconnect();
@@ -277,6 +278,40 @@ final class AlertReplay {
                 processNanos / 1e3 / messages, total / 1e9, used.stream().filter(e -> e.getValue() > all / 50)
                         .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / all))
                         .collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /**
+     * Where the time to the console goes, per alert: publish → the alert's transaction began (the
+     * broker, alerting's intake queue and the match) and from there → the console had the event
+     * (writing, commit, the stream's wake-up, its query and HTTP). The alert's {@code created_at}
+     * is its transaction's start on the same machine's clock.
+     */
+    private void stages(Map<String, Long> published, Map<String, Long> onSse) throws Exception {
+        long offsetMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, java.time.Instant.now())
+                - System.nanoTime() / 1000;
+        List<Double> toTransaction = new ArrayList<>();
+        List<Double> toConsole = new ArrayList<>();
+        DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT plate, min(created_at) FROM alert WHERE list_code = ? AND NOT historic GROUP BY plate")) {
+            st.setString(1, SimulatedHotlist.LIST);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Long pub = published.get(rs.getString(1));
+                    Long sse = onSse.get(rs.getString(1));
+                    if (pub == null || sse == null) {
+                        continue;
+                    }
+                    java.time.Instant created = rs.getTimestamp(2).toInstant();
+                    long createdMicros = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, created);
+                    toTransaction.add((createdMicros - (pub / 1000 + offsetMicros)) / 1000.0);
+                    toConsole.add((sse / 1000 + offsetMicros - createdMicros) / 1000.0);
+                }
+            }
+        }
+        double[] a = toTransaction.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] b = toConsole.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf(Locale.ROOT, "  stages: publish -> alert transaction began %s; -> event on the console %s%n", describe(a), describe(b));
     }
 
     private static void arrived(String line, long now, Map<String, Long> published, Map<String, Long> arrivals, AtomicLong other) {
