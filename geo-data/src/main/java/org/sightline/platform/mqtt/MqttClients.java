@@ -10,11 +10,16 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import javax.net.SocketFactory;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Makes Paho MQTT 5 clients for the configured broker.
@@ -49,6 +54,32 @@ public class MqttClients {
     /** A new, unconnected blocking client with the given client id. */
     public MqttClient newClient(String clientId) throws MqttException {
         return new MqttClient(config.url(), clientId, new MemoryPersistence());
+    }
+
+    /**
+     * Publishes without waiting for the acknowledgement, retrying every 0.2 ms while the client's
+     * in-flight window is full (or, the broker being slow to acknowledge, no message id is free),
+     * for at most {@code maxWait}.
+     *
+     * @param listener told of the acknowledgement or failure, or null
+     * @throws MqttException the client's refusal, or the full window's once {@code maxWait} has passed
+     */
+    public static void publishWhenWindowAllows(MqttAsyncClient client, String topic, MqttMessage message,
+                                               MqttActionListener listener, Duration maxWait) throws MqttException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            try {
+                client.publish(topic, message, null, listener);
+                return;
+            } catch (MqttException e) {
+                boolean full = e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || e.getReasonCode() == MqttClientException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE;
+                if (!full || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(200_000);
+            }
+        }
     }
 
     /** A new, unconnected asynchronous client with the given client id. */

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -32,8 +33,6 @@ import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.postgresql.PGConnection;
@@ -212,7 +211,8 @@ final class AlertReplay {
             for (String plate : expect.get(i)) {
                 published.put(plate, now);
             }
-            publish(unit, root + "/units/" + m.unitId() + "/reads", msg);
+            // asynchronous QoS 1, waiting only while the in-flight window (or the id space) is full
+            MqttClients.publishWhenWindowAllows(unit, root + "/units/" + m.unitId() + "/reads", msg, null, Duration.ofMinutes(1));
         }
         double pubSeconds = (System.nanoTime() - start) / 1e9;
         out.printf(Locale.ROOT, "  published %,d read messages in %.1f s (%,.0f messages/s, QoS 1); %,d should open an alert%n",
@@ -368,23 +368,6 @@ final class AlertReplay {
         long falseAlerts = alertIsTrue.values().stream().filter(v -> !v).count();
         long reads = truth.values().stream().filter(t -> !t.delivery().equals("MALFORMED")).count();
         return new LiveScore(listedSightings, alertedReads.size(), falseAlerts, reads);
-    }
-
-    /** Publishes at QoS 1 without waiting for the acknowledgement, waiting only while the in-flight window (or the id space) is full. */
-    private static void publish(MqttAsyncClient unit, String topic, MqttMessage m) throws MqttException {
-        while (true) {
-            try {
-                unit.publish(topic, m);
-                return;
-            } catch (MqttException e) {
-                // a full in-flight window or, when the broker is slow to acknowledge, no free message id
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
-                        && e.getReasonCode() != MqttClientException.REASON_CODE_NO_MESSAGE_IDS_AVAILABLE) {
-                    throw e;
-                }
-                LockSupport.parkNanos(200_000);
-            }
-        }
     }
 
     private static String token(HttpClient http, String base, String password) throws Exception {

@@ -5,15 +5,13 @@ import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.sightline.alerting.AlertingProperties;
@@ -121,18 +119,7 @@ public class MqttAlertOutbound implements AlertOutbound {
                 acked.completeExceptionally(cause == null ? new IllegalStateException("publish failed") : cause);
             }
         };
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            try {
-                c.publish(topic, m, null, listener);
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(1_000_000);
-            }
-        }
+        MqttClients.publishWhenWindowAllows(c, topic, m, listener, Duration.ofSeconds(5));
     }
 
     @PreDestroy
