@@ -1,5 +1,7 @@
 package org.sightline.ingest.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,20 +11,24 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.sightline.platform.mqtt.MqttClients;
+import org.sightline.platform.mqtt.WirePublisher;
 
 /**
  * The benchmark's roadside units: several QoS 1 publishers, each keeping its own in-flight window
  * within the broker's receive maximum, all together within a shared window of reads published and
- * not yet consumed (released by the consumer).
+ * not yet consumed (released by the consumer). They are either lean wire publishers
+ * ({@link WirePublisher}) or Paho clients like the service's own.
  */
 final class BenchPublishers {
 
     static final int PUBLISHERS = 4;
 
     private final MqttClients clients;
+    private final IngestBenchmark.Load kind;
 
-    BenchPublishers(MqttClients clients) {
+    BenchPublishers(MqttClients clients, IngestBenchmark.Load kind) {
         this.clients = clients;
+        this.kind = kind;
     }
 
     /**
@@ -33,6 +39,10 @@ final class BenchPublishers {
      */
     void publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
             throws Exception {
+        if (kind == IngestBenchmark.Load.WIRE) {
+            publishOnWire(topic, payloads, publishedAt, outstanding, timeout);
+            return;
+        }
         MqttAsyncClient[] pubs = new MqttAsyncClient[PUBLISHERS];
         Semaphore[] windows = new Semaphore[PUBLISHERS];
         AtomicLong failures = new AtomicLong();
@@ -86,6 +96,55 @@ final class BenchPublishers {
         }
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " publishes failed");
+        }
+    }
+
+    private void publishOnWire(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
+            throws Exception {
+        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
+        WirePublisher[] pubs = new WirePublisher[PUBLISHERS];
+        for (int p = 0; p < PUBLISHERS; p++) {
+            pubs[p] = WirePublisher.connect(clients.config().url(), clients.config().clientIdPrefix() + "-bench-pub-" + p,
+                    clients.config().username(), clients.config().password(), 500);
+        }
+        AtomicLong failures = new AtomicLong();
+        Thread[] threads = new Thread[PUBLISHERS];
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int p = 0; p < PUBLISHERS; p++) {
+            WirePublisher pub = pubs[p];
+            int me = p;
+            threads[p] = new Thread(() -> {
+                try {
+                    for (int i = me; i < payloads.length && System.nanoTime() < deadline; i += PUBLISHERS) {
+                        if (!outstanding.tryAcquire()) {
+                            pub.flush(); // send what is written before waiting for the consumer
+                            outstanding.acquire();
+                        }
+                        if (publishedAt != null) {
+                            publishedAt[i] = System.nanoTime();
+                        }
+                        pub.publish(topicBytes, payloads[i]);
+                    }
+                    pub.flush();
+                } catch (InterruptedException | IOException e) {
+                    failures.incrementAndGet();
+                }
+            }, "bench-publisher-" + p);
+            threads[p].start();
+        }
+        for (Thread t : threads) {
+            t.join(timeout.toMillis());
+        }
+        for (WirePublisher pub : pubs) {
+            try (pub) {
+                if (!pub.finish(10_000)) {
+                    failures.incrementAndGet();
+                }
+                failures.addAndGet(pub.refused());
+            }
+        }
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " publishes failed or were refused");
         }
     }
 }

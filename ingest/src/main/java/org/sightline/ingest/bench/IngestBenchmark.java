@@ -47,6 +47,18 @@ import org.sightline.platform.mqtt.MqttClients;
  */
 public final class IngestBenchmark {
 
+    /** How the benchmark's roadside units publish. */
+    public enum Load {
+        /**
+         * Lean publishers that write MQTT packets straight to the socket: they take little CPU,
+         * so the machine's cores go to the broker, the service and the database, as they would
+         * with real units publishing from their own hardware.
+         */
+        WIRE,
+        /** Paho asynchronous clients, as the simulator uses (their CPU counts against the service's). */
+        PAHO
+    }
+
     /** The figures of one run. */
     public record Result(int reads, double brokerOnlyPerSecond, double durablePerSecond, double p50CommitMs,
                          double p99CommitMs, long rowsStored) {
@@ -61,6 +73,7 @@ public final class IngestBenchmark {
     private final PrintStream out;
     private final int outstandingMax;
     private final int connections;
+    private final Load load;
     private final BenchPublishers publishers;
     private final String root = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "/sightline/v1";
     private final String unit = "BENCH-U1";
@@ -87,13 +100,15 @@ public final class IngestBenchmark {
      * @param connections subscriber connections in both phases: plain subscribers in a share group
      *                    in (a), the intake's {@code sightline.ingest.connections} in (b)
      */
-    public IngestBenchmark(MqttClients clients, DataSource dataSource, PrintStream out, int window, int connections) {
+    public IngestBenchmark(MqttClients clients, DataSource dataSource, PrintStream out, int window, int connections,
+                           Load load) {
         this.outstandingMax = window;
         this.connections = connections;
         this.clients = clients;
         this.dataSource = dataSource;
         this.out = out;
-        this.publishers = new BenchPublishers(clients);
+        this.load = load;
+        this.publishers = new BenchPublishers(clients, load);
     }
 
     /**
@@ -105,7 +120,7 @@ public final class IngestBenchmark {
     public Result run(int reads, Duration timeout) throws Exception {
         registerEstate();
         String topic = new UnitTopics(root).of(unit, UnitTopics.Kind.READS);
-        int warm = Math.min(30_000, Math.max(1_000, reads / 4));
+        int warm = Math.min(100_000, Math.max(1_000, reads / 2));
         brokerOnly(topic, payloads(warm, random.nextLong()), timeout);
         Phase w = durable(topic, payloads(warm, random.nextLong()), timeout);
         out.printf(Locale.ROOT, "warm-up: %d reads through each path (not measured), durable %.0f reads/s%n", warm, w.perSecond());
@@ -116,8 +131,9 @@ public final class IngestBenchmark {
             out.printf(Locale.ROOT, "    the broker dropped %d of %d reads it had acknowledged (see its log: raise max_queued_messages "
                     + "or lower --window)%n", reads - a.done(), reads);
         }
-        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d publishers -> %d subscriber connection(s) (at most %d in transit) "
-                + "in %.2f s: %.0f reads/s; JVM CPU %.0f ms per 1000 reads%n", a.done(), BenchPublishers.PUBLISHERS, connections,
+        out.printf(Locale.ROOT, "(a) broker only: %d QoS 1 reads, %d %s publishers -> %d subscriber connection(s) (at most %d in transit) "
+                + "in %.2f s: %.0f reads/s; JVM CPU %.0f ms per 1000 reads%n", a.done(), BenchPublishers.PUBLISHERS,
+                load.name().toLowerCase(Locale.ROOT), connections,
                 outstandingMax,
                 a.nanos() / 1e9, a.perSecond(), a.cpuMillisPerThousand());
 
@@ -242,7 +258,7 @@ public final class IngestBenchmark {
             intakes.forEach(ReadIntake::start);
             long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!intakes.stream().allMatch(ReadIntake::isConnected) && System.nanoTime() < waitUntil) {
-                Thread.onSpinWait();
+                Thread.sleep(5);
             }
             long cpu0 = processCpuNanos();
             long b0 = System.nanoTime();

@@ -9,11 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,9 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.postgresql.PGConnection;
 import org.sightline.alerting.hotlist.HotlistService;
@@ -49,6 +47,7 @@ import org.sightline.alerting.read.domain.IncomingRead;
 import org.sightline.app.security.UserService;
 import org.sightline.app.security.domain.Role;
 import org.sightline.platform.mqtt.MqttClients;
+import org.sightline.platform.mqtt.WirePublisher;
 
 /**
  * Replays a {@link SimulatorRecording} into the running service at a fixed rate, as its units
@@ -127,7 +126,8 @@ final class AlertReplay {
      *
      * @param truth the simulator's truth by read id
      */
-    Result run(SimulatorRecording recording, Map<UUID, SimulatorRecording.Truth> truth, int rate) throws Exception {
+    Result run(SimulatorRecording recording, Map<UUID, SimulatorRecording.Truth> truth, int rate, int warmUpSeconds)
+            throws Exception {
         List<SimulatorRecording.Message> messages = recording.messages();
         ReadDecoder decoder = new ReadDecoder(ctx.getBean(io.micronaut.json.JsonMapper.class));
         LiveHotlists live = ctx.getBean(LiveHotlists.class);
@@ -157,6 +157,13 @@ final class AlertReplay {
         Matcher last = Pattern.compile("\"lastEventId\":(\\d+)").matcher(feed);
         long lastEventId = last.find() ? Long.parseLong(last.group(1)) : 0;
 
+        // the first seconds of the stream warm the service up (its compiler, caches, connections),
+        // as hours of traffic would have: their alerts are neither timed nor counted as unexpected
+        int warm = (int) Math.min(messages.size() / 4, (long) rate * warmUpSeconds);
+        Set<String> warmPlates = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < warm; i++) {
+            warmPlates.addAll(expect.get(i));
+        }
         Map<String, Long> published = new ConcurrentHashMap<>();
         Map<String, Long> onSse = new ConcurrentHashMap<>();
         Map<String, Long> onMqtt = new ConcurrentHashMap<>();
@@ -169,7 +176,7 @@ final class AlertReplay {
             try {
                 stream.body().forEach(line -> {
                     if (line.startsWith("data:")) {
-                        arrived(line, System.nanoTime(), published, onSse, other);
+                        arrived(line, System.nanoTime(), published, warmPlates, onSse, other);
                     }
                 });
             } catch (java.io.UncheckedIOException e) {
@@ -183,40 +190,52 @@ final class AlertReplay {
         MqttClient watcher = clients.newClient("bench-alerts-out-" + UUID.randomUUID());
         watcher.connect(clients.options(true, 0));
         IMqttMessageListener outListener = (topic, message) -> arrived(new String(message.getPayload(),
-                java.nio.charset.StandardCharsets.UTF_8), System.nanoTime(), published, onMqtt, new AtomicLong());
+                StandardCharsets.UTF_8), System.nanoTime(), published, warmPlates, onMqtt, new AtomicLong());
         watcher.subscribe(new MqttSubscription[] {new MqttSubscription(root + "/alerts/+", 1)},
                 new IMqttMessageListener[] {outListener});
 
         ReadSubscriber subscriber = ctx.getBean(ReadSubscriber.class);
         long takenBefore = subscriber.processed();
-        Map<String, Long> cpuBefore = threadCpu();
-        long processBefore = processCpu();
-        long wallBefore = System.nanoTime();
-        // the units' side: asynchronous QoS 1 publishing, so that the load generator costs the
-        // process as little as it can
-        MqttAsyncClient unit = clients.newAsyncClient("bench-unit-" + UUID.randomUUID());
-        unit.connect(clients.options(true, 0)).waitForCompletion(10_000);
+        Map<String, Long> cpuBefore = Map.of();
+        long processBefore = 0;
+        long wallBefore = 0;
+        // the units' side: a lean QoS 1 publisher (flushed before each wait), so that the load
+        // generator takes as little as it can of the CPU the service needs
+        WirePublisher unit = WirePublisher.connect(clients.config().url(), "bench-unit-" + UUID.randomUUID(),
+                clients.config().username(), clients.config().password(), 1000);
         long interval = 1_000_000_000L / rate;
         long start = System.nanoTime();
+        long measuredFrom = start;
         for (int i = 0; i < messages.size(); i++) {
             long due = start + i * interval;
             long wait;
+            if (due - System.nanoTime() > 0) {
+                unit.flush();
+            }
+            if (i == warm) {
+                measuredFrom = due;
+                cpuBefore = threadCpu();
+                processBefore = processCpu();
+                wallBefore = System.nanoTime();
+            }
+            // whole milliseconds: the messages that fell due meanwhile go out together, as from many units
             while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, 200_000));
+                LockSupport.parkNanos(Math.max(wait, 1_000_000));
             }
             SimulatorRecording.Message m = messages.get(i);
-            MqttMessage msg = new MqttMessage(m.payload());
-            msg.setQos(1);
             long now = System.nanoTime();
-            for (String plate : expect.get(i)) {
-                published.put(plate, now);
+            if (i >= warm) {
+                for (String plate : expect.get(i)) {
+                    published.put(plate, now);
+                }
             }
-            // asynchronous QoS 1, waiting only while the in-flight window (or the id space) is full
-            MqttClients.publishWhenWindowAllows(unit, root + "/units/" + m.unitId() + "/reads", msg, null, Duration.ofMinutes(1));
+            unit.publish((root + "/units/" + m.unitId() + "/reads").getBytes(StandardCharsets.UTF_8), m.payload());
         }
+        unit.flush();
         double pubSeconds = (System.nanoTime() - start) / 1e9;
-        out.printf(Locale.ROOT, "  published %,d read messages in %.1f s (%,.0f messages/s, QoS 1); %,d should open an alert%n",
-                messages.size(), pubSeconds, messages.size() / pubSeconds, published.size());
+        out.printf(Locale.ROOT, "  published %,d read messages in %.1f s (%,.0f messages/s, QoS 1); the first %,d (%d s) warmed the service "
+                + "up and are not timed; %,d of the rest should open an alert%n",
+                messages.size(), pubSeconds, messages.size() / pubSeconds, warm, warmUpSeconds, published.size());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         long taken = subscriber.processed() - takenBefore;
         long lastProgress = System.nanoTime();
@@ -230,10 +249,14 @@ final class AlertReplay {
                 break; // nothing more is coming: the broker dropped the rest
             }
         }
-        cpu(cpuBefore, threadCpu(), processCpu() - processBefore, System.nanoTime() - wallBefore, messages.size());
+        cpu(cpuBefore, threadCpu(), processCpu() - processBefore, System.nanoTime() - wallBefore, messages.size() - warm);
         stages(published, onSse);
-        unit.disconnect().waitForCompletion(10_000);
-        unit.close();
+        timeline(published, onSse, measuredFrom);
+        try (unit) {
+            if (!unit.finish(10_000) || unit.refused() > 0) {
+                out.printf(Locale.ROOT, "  the broker refused %d read messages or did not acknowledge them all%n", unit.refused());
+            }
+        }
         watcher.disconnect();
         watcher.close();
         stream.body().close();
@@ -314,10 +337,25 @@ final class AlertReplay {
         out.printf(Locale.ROOT, "  stages: publish -> alert transaction began %s; -> event on the console %s%n", describe(a), describe(b));
     }
 
-    private static void arrived(String line, long now, Map<String, Long> published, Map<String, Long> arrivals, AtomicLong other) {
+    /** The worst publish->SSE latency in each 5 s of the replay: a tail spread evenly, or a stall at one moment. */
+    private void timeline(Map<String, Long> published, Map<String, Long> onSse, long start) {
+        java.util.TreeMap<Long, Double> worst = new java.util.TreeMap<>();
+        published.forEach((plate, pub) -> {
+            Long sse = onSse.get(plate);
+            if (sse != null) {
+                worst.merge((pub - start) / 5_000_000_000L, (sse - pub) / 1e6, Math::max);
+            }
+        });
+        StringBuilder line = new StringBuilder("  worst publish -> SSE per 5 s of the timed replay:");
+        worst.forEach((slot, ms) -> line.append(String.format(Locale.ROOT, " %d-%ds %.0f ms;", slot * 5, slot * 5 + 5, ms)));
+        out.println(line.substring(0, line.length() - 1));
+    }
+
+    private static void arrived(String line, long now, Map<String, Long> published, Set<String> warmPlates,
+                                Map<String, Long> arrivals, AtomicLong other) {
         Matcher k = EVENT_KIND.matcher(line);
         Matcher p = DATA_PLATE.matcher(line);
-        if (k.find() && k.group(1).equals("created") && p.find()) {
+        if (k.find() && k.group(1).equals("created") && p.find() && !warmPlates.contains(p.group(1))) {
             if (published.containsKey(p.group(1))) {
                 arrivals.putIfAbsent(p.group(1), now);
             } else {

@@ -54,7 +54,11 @@ public class AlertsBench implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "5000", description = "Read messages per second replayed into the service (default ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--reads", defaultValue = "150000", description = "Reads taken from the simulator (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "5",
+            description = "Seconds at the start of the replay that warm the service up and are not timed (default ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
+
+    @Option(names = "--reads", defaultValue = "180000", description = "Reads taken from the simulator (default ${DEFAULT-VALUE}).")
     int reads;
 
     @Option(names = "--vehicles-per-minute", defaultValue = "90000",
@@ -80,9 +84,9 @@ public class AlertsBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (entries < 1000 || entries > 5_000_000 || rate < 1 || rate > 50_000 || reads < 1000 || reads > 5_000_000
-                || !(listedShare > 0 && listedShare <= 0.5) || !broker.valid()) {
+                || !(listedShare > 0 && listedShare <= 0.5) || warmUpSeconds < 0 || warmUpSeconds > 60 || !broker.valid()) {
             System.err.println("--entries must be 1000-5000000, --rate 1-50000, --reads 1000-5000000, --listed-share (0, 0.5],"
-                    + " --broker private or configured");
+                    + " --warm-up 0-60, --broker private or configured");
             return 2;
         }
         Machine.print();
@@ -131,7 +135,7 @@ public class AlertsBench implements Callable<Integer> {
         // the benchmark's own copies of the list and the reads are gone: the service's heap is its own again
         System.gc();
         System.out.printf(Locale.ROOT, "latency: the recorded stream replayed into the service at %,d messages/s%n", rate);
-        AlertReplay.Result r = replay.run(recording, recording.truth(), rate);
+        AlertReplay.Result r = replay.run(recording, recording.truth(), rate, warmUpSeconds);
         System.out.printf(Locale.ROOT, "  alerting took %,d of %,d read messages off the broker%n", r.messagesTaken(),
                 recording.messages().size());
         System.out.printf(Locale.ROOT, "  publish -> SSE event:  %s (goal p99 <= 100 ms)%n", AlertReplay.describe(r.sseMs()));

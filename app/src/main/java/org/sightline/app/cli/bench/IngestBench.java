@@ -37,6 +37,11 @@ public class IngestBench implements Callable<Integer> {
             description = "Subscriber connections in both phases (the intake's sightline.ingest.connections; default ${DEFAULT-VALUE}).")
     int connections;
 
+    @Option(names = "--load", defaultValue = "wire",
+            description = "How the benchmark's units publish: wire (lean MQTT publishers that leave the CPU to the broker, service "
+                    + "and database, as units on their own hardware do) or paho (Paho clients in this process; default ${DEFAULT-VALUE}).")
+    String load;
+
     @Option(names = "--timeout", defaultValue = "120", description = "Longest a phase may take, seconds (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -55,6 +60,10 @@ public class IngestBench implements Callable<Integer> {
         }
         if (connections < 1 || connections > 16) {
             System.err.println("--connections must be 1-16");
+            return 2;
+        }
+        if (!load.equals("wire") && !load.equals("paho")) {
+            System.err.println("--load must be wire or paho");
             return 2;
         }
         if (!broker.valid()) {
@@ -81,7 +90,8 @@ public class IngestBench implements Callable<Integer> {
             MqttClients clients = ctx.getBean(MqttClients.class);
             DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             System.out.println("broker: " + clients.config().url() + "; database: " + System.getenv().getOrDefault("SIGHTLINE_DB_URL", "(default)"));
-            IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window, connections).run(reads, Duration.ofSeconds(timeoutSeconds));
+            IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window, connections,
+                    IngestBenchmark.Load.valueOf(load.toUpperCase(java.util.Locale.ROOT))).run(reads, Duration.ofSeconds(timeoutSeconds));
             System.out.printf(java.util.Locale.ROOT, "durable / broker-only = %.2f (goal >= 0.7); durable goal >= 20000 reads/s%n", r.ratio());
             Machine.bench("ingest.p50_commit_ms", Math.round(r.p50CommitMs() * 10) / 10.0, "ms");
             Machine.bench("ingest.broker_only_per_s", Math.round(r.brokerOnlyPerSecond()), "reads/s");
