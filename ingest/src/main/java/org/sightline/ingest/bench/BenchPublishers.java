@@ -23,6 +23,9 @@ final class BenchPublishers {
 
     static final int PUBLISHERS = 4;
 
+    /** Reads of the shared window a wire publisher takes at once. */
+    private static final int CHUNK = 16;
+
     private final MqttClients clients;
     private final IngestBenchmark.Load kind;
 
@@ -115,11 +118,18 @@ final class BenchPublishers {
             int me = p;
             threads[p] = new Thread(() -> {
                 try {
+                    int permits = 0;
                     for (int i = me; i < payloads.length && System.nanoTime() < deadline; i += PUBLISHERS) {
-                        if (!outstanding.tryAcquire()) {
-                            pub.flush(); // send what is written before waiting for the consumer
-                            outstanding.acquire();
+                        if (permits == 0) {
+                            // a few reads' room at a time: one wake-up per chunk, not per read
+                            int chunk = Math.min(CHUNK, (payloads.length - 1 - i) / PUBLISHERS + 1);
+                            if (!outstanding.tryAcquire(chunk)) {
+                                pub.flush(); // send what is written before waiting for the consumer
+                                outstanding.acquire(chunk);
+                            }
+                            permits = chunk;
                         }
+                        permits--;
                         if (publishedAt != null) {
                             publishedAt[i] = System.nanoTime();
                         }

@@ -28,6 +28,10 @@ public class IngestBench implements Callable<Integer> {
     @Option(names = "--reads", defaultValue = "200000", description = "Reads per phase (default ${DEFAULT-VALUE}).")
     int reads;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Times both phases run after the warm-up; the figures are the medians (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--window", defaultValue = "2000",
             description = "Most reads in transit (published, not yet consumed); keep it below the broker's per-client queue, "
                     + "max_queued_messages: 100000 in config/mosquitto, 1000 in Mosquitto's own default (default ${DEFAULT-VALUE}).")
@@ -52,6 +56,10 @@ public class IngestBench implements Callable<Integer> {
     public Integer call() throws Exception {
         if (reads < 1000 || reads > 2_000_000) {
             System.err.println("--reads must be 1000-2000000");
+            return 2;
+        }
+        if (rounds < 1 || rounds > 9) {
+            System.err.println("--rounds must be 1-9");
             return 2;
         }
         if (window < 10 || window > 100_000) {
@@ -91,7 +99,8 @@ public class IngestBench implements Callable<Integer> {
             DataSource ds = DelegatingDataSource.unwrapDataSource(ctx.getBean(DataSource.class));
             System.out.println("broker: " + clients.config().url() + "; database: " + System.getenv().getOrDefault("SIGHTLINE_DB_URL", "(default)"));
             IngestBenchmark.Result r = new IngestBenchmark(clients, ds, System.out, window, connections,
-                    IngestBenchmark.Load.valueOf(load.toUpperCase(java.util.Locale.ROOT))).run(reads, Duration.ofSeconds(timeoutSeconds));
+                    IngestBenchmark.Load.valueOf(load.toUpperCase(java.util.Locale.ROOT))).run(reads, rounds,
+                    Duration.ofSeconds(timeoutSeconds));
             System.out.printf(java.util.Locale.ROOT, "durable / broker-only = %.2f (goal >= 0.7); durable goal >= 20000 reads/s%n", r.ratio());
             Machine.bench("ingest.p50_commit_ms", Math.round(r.p50CommitMs() * 10) / 10.0, "ms");
             Machine.bench("ingest.broker_only_per_s", Math.round(r.brokerOnlyPerSecond()), "reads/s");
