@@ -23,8 +23,11 @@ final class BenchPublishers {
 
     static final int PUBLISHERS = 4;
 
-    /** Reads of the shared window a wire publisher takes at once. */
+    /** Reads of the shared window a publisher takes at once. */
     private static final int CHUNK = 16;
+
+    /** Most reads each publisher has in flight (less if the broker's receive maximum is lower). */
+    private static final int WINDOW = 500;
 
     private final MqttClients clients;
     private final IngestBenchmark.Load kind;
@@ -35,86 +38,24 @@ final class BenchPublishers {
     }
 
     /**
-     * Publishes every payload once.
+     * Publishes every payload once, the payloads dealt round-robin to {@link #PUBLISHERS} units
+     * on threads of their own.
      *
      * @param publishedAt filled with {@link System#nanoTime()} at each publish, or null
      * @param outstanding the shared window: one permit per read in transit
      */
     void publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
             throws Exception {
-        if (kind == IngestBenchmark.Load.WIRE) {
-            publishOnWire(topic, payloads, publishedAt, outstanding, timeout);
-            return;
-        }
-        MqttAsyncClient[] pubs = new MqttAsyncClient[PUBLISHERS];
-        Semaphore[] windows = new Semaphore[PUBLISHERS];
-        AtomicLong failures = new AtomicLong();
+        Unit[] units = new Unit[PUBLISHERS];
         for (int p = 0; p < PUBLISHERS; p++) {
-            pubs[p] = clients.newAsyncClient(clients.config().clientIdPrefix() + "-bench-pub-" + p);
-            IMqttToken t = pubs[p].connect(clients.options(true, 0));
-            t.waitForCompletion(10_000);
-            Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
-            windows[p] = new Semaphore(Math.max(1, Math.min(serverMax == null ? 65_535 : serverMax, 500)));
-        }
-        Thread[] threads = new Thread[PUBLISHERS];
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int p = 0; p < PUBLISHERS; p++) {
-            int me = p;
-            threads[p] = new Thread(() -> {
-                MqttActionListener release = new MqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        windows[me].release();
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable e) {
-                        failures.incrementAndGet();
-                        windows[me].release();
-                    }
-                };
-                try {
-                    for (int i = me; i < payloads.length && System.nanoTime() < deadline; i += PUBLISHERS) {
-                        outstanding.acquire();
-                        windows[me].acquire();
-                        MqttMessage m = new MqttMessage(payloads[i]);
-                        m.setQos(1);
-                        if (publishedAt != null) {
-                            publishedAt[i] = System.nanoTime();
-                        }
-                        pubs[me].publish(topic, m, null, release);
-                    }
-                } catch (InterruptedException | MqttException e) {
-                    failures.incrementAndGet();
-                }
-            }, "bench-publisher-" + p);
-            threads[p].start();
-        }
-        for (Thread t : threads) {
-            t.join(timeout.toMillis());
-        }
-        for (MqttAsyncClient c : pubs) {
-            c.disconnect(5_000).waitForCompletion(10_000);
-            c.close();
-        }
-        if (failures.get() > 0) {
-            throw new IllegalStateException(failures.get() + " publishes failed");
-        }
-    }
-
-    private void publishOnWire(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
-            throws Exception {
-        byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
-        WirePublisher[] pubs = new WirePublisher[PUBLISHERS];
-        for (int p = 0; p < PUBLISHERS; p++) {
-            pubs[p] = WirePublisher.connect(clients.config().url(), clients.config().clientIdPrefix() + "-bench-pub-" + p,
-                    clients.config().username(), clients.config().password(), 500);
+            String clientId = clients.config().clientIdPrefix() + "-bench-pub-" + p;
+            units[p] = kind == IngestBenchmark.Load.WIRE ? new WireUnit(clients, clientId, topic) : new PahoUnit(clients, clientId, topic);
         }
         AtomicLong failures = new AtomicLong();
         Thread[] threads = new Thread[PUBLISHERS];
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int p = 0; p < PUBLISHERS; p++) {
-            WirePublisher pub = pubs[p];
+            Unit unit = units[p];
             int me = p;
             threads[p] = new Thread(() -> {
                 try {
@@ -124,7 +65,7 @@ final class BenchPublishers {
                             // a few reads' room at a time: one wake-up per chunk, not per read
                             int chunk = Math.min(CHUNK, (payloads.length - 1 - i) / PUBLISHERS + 1);
                             if (!outstanding.tryAcquire(chunk)) {
-                                pub.flush(); // send what is written before waiting for the consumer
+                                unit.flush(); // send what is written before waiting for the consumer
                                 outstanding.acquire(chunk);
                             }
                             permits = chunk;
@@ -133,10 +74,10 @@ final class BenchPublishers {
                         if (publishedAt != null) {
                             publishedAt[i] = System.nanoTime();
                         }
-                        pub.publish(topicBytes, payloads[i]);
+                        unit.publish(payloads[i]);
                     }
-                    pub.flush();
-                } catch (InterruptedException | IOException e) {
+                    unit.flush();
+                } catch (Exception e) {
                     failures.incrementAndGet();
                 }
             }, "bench-publisher-" + p);
@@ -145,16 +86,101 @@ final class BenchPublishers {
         for (Thread t : threads) {
             t.join(timeout.toMillis());
         }
-        for (WirePublisher pub : pubs) {
-            try (pub) {
-                if (!pub.finish(10_000)) {
-                    failures.incrementAndGet();
-                }
-                failures.addAndGet(pub.refused());
-            }
+        for (Unit unit : units) {
+            failures.addAndGet(unit.finish());
         }
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " publishes failed or were refused");
+        }
+    }
+
+    /** One benchmark unit's connection. */
+    private interface Unit {
+        /** Publishes at QoS 1, waiting while the connection's own in-flight window is full. */
+        void publish(byte[] payload) throws Exception;
+
+        /** Sends what is written, before the thread waits. */
+        void flush() throws IOException;
+
+        /** Waits for the outstanding acknowledgements and disconnects; the publishes that failed. */
+        long finish() throws Exception;
+    }
+
+    /** A {@link WirePublisher}. */
+    private static final class WireUnit implements Unit {
+        private final WirePublisher pub;
+        private final byte[] topic;
+
+        WireUnit(MqttClients clients, String clientId, String topic) throws IOException {
+            this.pub = WirePublisher.connect(clients.config().url(), clientId, clients.config().username(),
+                    clients.config().password(), WINDOW);
+            this.topic = topic.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void publish(byte[] payload) throws IOException, InterruptedException {
+            pub.publish(topic, payload);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            pub.flush();
+        }
+
+        @Override
+        public long finish() throws IOException, InterruptedException {
+            try (pub) {
+                return (pub.finish(10_000) ? 0 : 1) + pub.refused();
+            }
+        }
+    }
+
+    /** A Paho asynchronous client with its own in-flight window. */
+    private static final class PahoUnit implements Unit {
+        private final MqttAsyncClient client;
+        private final String topic;
+        private final Semaphore window;
+        private final AtomicLong failures = new AtomicLong();
+        private final MqttActionListener release = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                window.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                failures.incrementAndGet();
+                window.release();
+            }
+        };
+
+        PahoUnit(MqttClients clients, String clientId, String topic) throws MqttException {
+            this.client = clients.newAsyncClient(clientId);
+            this.topic = topic;
+            IMqttToken t = client.connect(clients.options(true, 0));
+            t.waitForCompletion(10_000);
+            Integer serverMax = t.getResponseProperties() == null ? null : t.getResponseProperties().getReceiveMaximum();
+            this.window = new Semaphore(Math.max(1, Math.min(serverMax == null ? 65_535 : serverMax, WINDOW)));
+        }
+
+        @Override
+        public void publish(byte[] payload) throws MqttException, InterruptedException {
+            window.acquire();
+            MqttMessage m = new MqttMessage(payload);
+            m.setQos(1);
+            client.publish(topic, m, null, release);
+        }
+
+        @Override
+        public void flush() {
+            // Paho sends each message as it is published
+        }
+
+        @Override
+        public long finish() throws MqttException {
+            client.disconnect(5_000).waitForCompletion(10_000);
+            client.close();
+            return failures.get();
         }
     }
 }
