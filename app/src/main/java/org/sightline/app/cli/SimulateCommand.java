@@ -2,6 +2,7 @@ package org.sightline.app.cli;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,15 @@ public class SimulateCommand implements Callable<Integer> {
             description = "Share of misreads whose alternatives hold the true plate (default ${DEFAULT-VALUE}).")
     double misreadTruthRate;
 
+    @Option(names = "--vehicles-from", paramLabel = "FILE",
+            description = "Registrations that also drive (e.g. a hotlist CSV with a 'plate' column, or one plate per line): "
+                    + "each journey is one of them with probability --vehicles-share.")
+    Path vehiclesFrom;
+
+    @Option(names = "--vehicles-share", defaultValue = "0.02",
+            description = "Share of journeys made by a vehicle of --vehicles-from (default ${DEFAULT-VALUE}).")
+    double vehiclesShare;
+
     @Option(names = "--client-id-prefix", description = "MQTT client ids are <prefix>-<unit id>; default sim-<random> for each run, "
             + "so that simulators sharing a broker do not throw each other off.")
     String clientIdPrefix;
@@ -73,6 +83,7 @@ public class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SimulatorSettings settings;
         Duration runFor;
+        List<String> known;
         try {
             settings = new SimulatorSettings(vehiclesPerMinute, misreadRate, duplicateRate, malformedRate, parse("--heartbeat", heartbeat),
                     parse("--outage-every", outageEvery), parse("--outage-length", outageLength), silentCameras, seed,
@@ -82,6 +93,10 @@ public class SimulateCommand implements Callable<Integer> {
                         + clientIdPrefix + "'");
             }
             runFor = parse("--duration", duration);
+            if (!(vehiclesShare >= 0 && vehiclesShare <= 1)) {
+                throw new IllegalArgumentException("--vehicles-share must be 0-1, was " + vehiclesShare);
+            }
+            known = vehiclesFrom == null ? List.of() : registrations(vehiclesFrom);
         } catch (IllegalArgumentException e) {
             System.err.println("Cannot simulate: " + e.getMessage());
             return 2;
@@ -107,6 +122,11 @@ public class SimulateCommand implements Callable<Integer> {
             try (FleetSimulator sim = clientIdPrefix == null ? new FleetSimulator(clients, ds, topics, settings, cameras, System.out)
                     : new FleetSimulator(clients, ds, topics, settings, cameras, System.out, clientIdPrefix)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "simulate-stop"));
+                if (!known.isEmpty()) {
+                    sim.alsoDrive(known, vehiclesShare);
+                    System.out.printf(java.util.Locale.ROOT, "%,d registrations from %s also drive (%.1f %% of journeys)%n", known.size(),
+                            vehiclesFrom, 100 * vehiclesShare);
+                }
                 sim.start();
                 System.out.println("Publishing to " + clients.config().url() + " under " + topics.root() + "/units/…; Ctrl-C stops.");
                 long limitMs = runFor.isZero() ? Long.MAX_VALUE : runFor.toMillis();
@@ -122,6 +142,51 @@ public class SimulateCommand implements Callable<Integer> {
             System.err.println(StartupFailure.explain(e));
             return 2;
         }
+    }
+
+    /**
+     * The registrations in a file: the 'plate' column of a CSV with a header naming it, else the
+     * first field of each line; blank lines and '#' comments skipped, each normalised (upper case,
+     * letters and digits only).
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read, a registration is
+     *         not 2-8 letters and digits, or it holds none
+     */
+    static List<String> registrations(Path file) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+        int column = 0;
+        int first = 0;
+        if (!lines.isEmpty()) {
+            List<String> header = List.of(lines.get(0).toLowerCase(java.util.Locale.ROOT).split(",", -1));
+            int at = header.stream().map(String::strip).toList().indexOf("plate");
+            if (at >= 0) {
+                column = at;
+                first = 1;
+            }
+        }
+        java.util.LinkedHashSet<String> plates = new java.util.LinkedHashSet<>();
+        for (int i = first; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split(",", -1);
+            String plate = (column < fields.length ? fields[column] : "").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+            if (plate.length() < 2 || plate.length() > 8) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": '" + fields[Math.min(column, fields.length - 1)]
+                        + "' is not a registration (2-8 letters and digits)");
+            }
+            plates.add(plate);
+        }
+        if (plates.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no registrations");
+        }
+        return List.copyOf(plates);
     }
 
     private static Duration parse(String option, String text) {

@@ -77,6 +77,8 @@ class FleetSimulatorTest implements TestPropertyProvider {
         try (ReadIntake intake = f.startIntake(BROKER, "a", IntakeFixture.dataSource(5432));
              FleetSimulator sim = new FleetSimulator(IntakeFixture.clients(BROKER), IntakeFixture.dataSource(5432),
                      new UnitTopics(f.root), settings, estate, new PrintStream(log, true))) {
+            // a quarter of the journeys by two known vehicles (the demo's watch-listed ones)
+            sim.alsoDrive(List.of("WA51DEM", "CY07TST"), 0.25);
             sim.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> sim.backlogReads() > 0 && sim.unitsAway() == 0 && sim.reads() >= 60);
             sim.close();
@@ -95,6 +97,8 @@ class FleetSimulatorTest implements TestPropertyProvider {
                     + "WHERE g.unit_id LIKE '" + p + "%' AND r.plate <> g.read_plate"))
                     .isZero();
             assertThat(IntakeFixture.scalar("SELECT count(DISTINCT camera_id) " + q)).isEqualTo(3); // one camera is silent
+            long byKnown = IntakeFixture.scalar("SELECT count(*) " + q + " AND g.true_plate IN ('WA51DEM', 'CY07TST')");
+            assertThat(byKnown).isPositive().isLessThan(IntakeFixture.scalar("SELECT count(*) " + q) / 2);
             if (IntakeFixture.scalar("SELECT count(*) " + q + " AND delivery = 'MALFORMED'") > 0) {
                 assertThat(f.deadLetters()).isPositive();
             }

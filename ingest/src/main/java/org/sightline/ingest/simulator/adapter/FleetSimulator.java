@@ -46,6 +46,8 @@ public final class FleetSimulator implements AutoCloseable {
     private final PrintStream log;
     private final Random random;
     private final PlateFactory plates;
+    private volatile List<String> knownVehicles = List.of();
+    private volatile double knownShare;
     private final Journeys journeys;
     private final Map<String, List<RouteCamera>> camerasByUnit = new LinkedHashMap<>();
     private final Map<String, MqttClient> units = new LinkedHashMap<>();
@@ -111,6 +113,21 @@ public final class FleetSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets these registrations drive too: each journey is made by one of them with probability
+     * {@code share} (the demo's watch-listed vehicles), by a new plate otherwise. Call before
+     * {@link #start()}.
+     *
+     * @throws IllegalArgumentException when the share is not in [0, 1]
+     */
+    public void alsoDrive(List<String> registrations, double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be 0-1, was " + share);
+        }
+        this.knownVehicles = List.copyOf(registrations);
+        this.knownShare = share;
+    }
+
     /** Connects every unit and starts traffic, heartbeats, outages and the ground-truth writer. */
     public void start() throws MqttException {
         for (String unit : camerasByUnit.keySet()) {
@@ -147,7 +164,9 @@ public final class FleetSimulator implements AutoCloseable {
         try {
             Instant now = Instant.now();
             UUID journey = UUID.randomUUID();
-            String plate = plates.newPlate();
+            List<String> known = knownVehicles;
+            String plate = !known.isEmpty() && random.nextDouble() < knownShare
+                    ? known.get(random.nextInt(known.size())) : plates.newPlate();
             for (Journeys.Pass pass : journeys.next(now)) {
                 long delay = Math.max(0, pass.at().toEpochMilli() - now.toEpochMilli());
                 scheduler.schedule(() -> passCamera(journey, plate, pass), delay, TimeUnit.MILLISECONDS);
