@@ -89,9 +89,32 @@ public class ReadSubscriber {
             client.connect(options);
             subscribe();
         } catch (MqttException e) {
-            // automatic reconnect keeps trying; connectComplete subscribes
+            // Paho's automatic reconnect covers a connection that was lost, not a first connect
+            // that failed (the broker starting after the service, as the demo's embedded one
+            // does): keep trying on a thread of its own
             LOG.warn("alerting cannot reach the MQTT broker at {} yet ({}); retrying", clients.config().url(), e.getMessage());
-            client.reconnect();
+            Thread connect = new Thread(() -> connectUntilDone(options), "alerting-connect");
+            connect.setDaemon(true);
+            connect.start();
+        }
+    }
+
+    private void connectUntilDone(org.eclipse.paho.mqttv5.client.MqttConnectionOptions options) {
+        long backoffMillis = 250;
+        while (running) {
+            try {
+                Thread.sleep(backoffMillis);
+                if (!client.isConnected()) {
+                    client.connect(options);
+                }
+                subscribe();
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (MqttException | RuntimeException e) {
+                backoffMillis = Math.min(5_000, backoffMillis * 2);
+                LOG.debug("alerting still cannot reach the MQTT broker: {}", e.getMessage());
+            }
         }
     }
 
