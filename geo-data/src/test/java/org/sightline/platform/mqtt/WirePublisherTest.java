@@ -2,9 +2,11 @@ package org.sightline.platform.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,7 +56,8 @@ class WirePublisherTest {
                 assertThat(pub.refused()).isZero();
             }
             assertThat(all.await(20, TimeUnit.SECONDS)).as("all %d messages arrived, got %d", n, got.size()).isTrue();
-            Thread.sleep(300); // a duplicate would arrive now
+            // a duplicate would arrive now
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> got.size() == n);
             assertThat(got).hasSize(n);
             for (int i = 0; i < n; i++) {
                 assertThat(got.get(i)).isEqualTo("wire/" + (i % 3) + " m" + i + "-" + "x".repeat(i % 200) + " q1");

@@ -63,7 +63,9 @@ class BrokerLaterTest implements TestPropertyProvider {
 
     @Test
     void readsAreTakenOnceTheBrokerComesUp() throws Exception {
-        Thread.sleep(1_500); // the service has been up without a broker for a while
+        // the service has been up without a broker for a while, and took nothing meanwhile
+        long idle = subscriber.processed();
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3)).until(() -> subscriber.processed() == idle);
         try (LocalMosquitto broker = LocalMosquitto.start(MosquittoOptions.defaults().withPort(port))) {
             MqttClient unit = clients.newClient("test-later-unit-" + UUID.randomUUID());
             unit.connect(clients.options(true, 0));
