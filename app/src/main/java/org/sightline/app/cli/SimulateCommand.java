@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.sightline.app.Sightline;
+import org.sightline.geo.io.CsvRecordReader;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.intake.UnitTopics;
 import org.sightline.ingest.simulator.adapter.FleetSimulator;
@@ -145,43 +146,40 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     /**
-     * The registrations in a file: the 'plate' column of a CSV with a header naming it, else the
-     * first field of each line; blank lines and '#' comments skipped, each normalised (upper case,
-     * letters and digits only).
+     * The registrations in a file, read as CSV by {@link CsvRecordReader} (quoted fields too):
+     * the 'plate' column when a header names it, else the first field of each line; blank lines
+     * and '#' comments skipped, each normalised (upper case, letters and digits only).
      *
      * @throws IllegalArgumentException naming the file when it cannot be read, a registration is
      *         not 2-8 letters and digits, or it holds none
      */
     static List<String> registrations(Path file) {
-        List<String> lines;
-        try {
-            lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.LinkedHashSet<String> plates = new java.util.LinkedHashSet<>();
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            CsvRecordReader csv = new CsvRecordReader(in);
+            List<String> record = csv.next();
+            int column = record == null ? -1
+                    : record.stream().map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList().indexOf("plate");
+            if (column >= 0) {
+                record = csv.next(); // a header naming the column
+            } else {
+                column = 0;
+            }
+            for (; record != null; record = csv.next()) {
+                String first = record.get(0).strip();
+                if (record.size() == 1 && first.isEmpty() || first.startsWith("#")) {
+                    continue;
+                }
+                String field = column < record.size() ? record.get(column) : "";
+                String plate = field.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+                if (plate.length() < 2 || plate.length() > 8) {
+                    throw new IllegalArgumentException(file + " line " + csv.recordLine() + ": '" + field
+                            + "' is not a registration (2-8 letters and digits)");
+                }
+                plates.add(plate);
+            }
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
-        }
-        int column = 0;
-        int first = 0;
-        if (!lines.isEmpty()) {
-            List<String> header = List.of(lines.get(0).toLowerCase(java.util.Locale.ROOT).split(",", -1));
-            int at = header.stream().map(String::strip).toList().indexOf("plate");
-            if (at >= 0) {
-                column = at;
-                first = 1;
-            }
-        }
-        java.util.LinkedHashSet<String> plates = new java.util.LinkedHashSet<>();
-        for (int i = first; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] fields = line.split(",", -1);
-            String plate = (column < fields.length ? fields[column] : "").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-            if (plate.length() < 2 || plate.length() > 8) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": '" + fields[Math.min(column, fields.length - 1)]
-                        + "' is not a registration (2-8 letters and digits)");
-            }
-            plates.add(plate);
         }
         if (plates.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no registrations");
