@@ -1,5 +1,7 @@
 package org.sightline.platform.mqtt;
 
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -20,16 +22,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Builds the TLS socket factory of the service's broker connection from {@code sightline.mqtt.*}:
- * whom to trust (a PEM CA file, a PKCS#12/JKS trust store, or the JVM's public CAs when neither is
+ * Builds the TLS settings of the service's broker connections (Paho's socket factory, the HiveMQ
+ * client's SSL config) from {@code sightline.mqtt.*}: whom to trust (a PEM CA file, a PKCS#12/JKS trust store, or the JVM's public CAs when neither is
  * given) and, for brokers that require client certificates, the service's own certificate and
  * PKCS#8 key in PEM. Sockets keep TCP_NODELAY. A file that cannot be read or parsed is an
  * {@link IllegalArgumentException} naming the key, so the service stops at start with one line.
@@ -43,18 +43,46 @@ final class MqttTls {
     private MqttTls() {
     }
 
-    /** The socket factory for an {@code ssl://} broker URL. */
+    /** The socket factory for an {@code ssl://} broker URL (Paho clients). */
     static SSLSocketFactory socketFactory(MqttProperties config) {
         try {
+            TrustManagerFactory trust = trustManagerFactory(config);
+            KeyManagerFactory keys = keyManagerFactory(config);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers(config), trustManagers(config), null);
+            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return new NoDelaySslSocketFactory(context.getSocketFactory());
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("sightline.mqtt.url = '" + config.url() + "': cannot set up TLS: " + e.getMessage(), e);
+            throw failed(config, e);
         }
     }
 
-    private static TrustManager[] trustManagers(MqttProperties config) throws GeneralSecurityException {
+    /**
+     * The same trust and client certificate for a HiveMQ client: the host name is verified (the
+     * client's default when no verifier is set) and Netty's sockets have TCP_NODELAY already.
+     */
+    static MqttClientSslConfig hiveSslConfig(MqttProperties config) {
+        try {
+            MqttClientSslConfigBuilder builder = MqttClientSslConfig.builder();
+            TrustManagerFactory trust = trustManagerFactory(config);
+            if (trust != null) {
+                builder = builder.trustManagerFactory(trust);
+            }
+            KeyManagerFactory keys = keyManagerFactory(config);
+            if (keys != null) {
+                builder = builder.keyManagerFactory(keys);
+            }
+            return builder.build();
+        } catch (GeneralSecurityException e) {
+            throw failed(config, e);
+        }
+    }
+
+    private static IllegalArgumentException failed(MqttProperties config, GeneralSecurityException e) {
+        return new IllegalArgumentException("sightline.mqtt.url = '" + config.url() + "': cannot set up TLS: " + e.getMessage(), e);
+    }
+
+    // null: the JVM's default trust store (public CAs)
+    private static TrustManagerFactory trustManagerFactory(MqttProperties config) throws GeneralSecurityException {
         KeyStore trusted;
         if (present(config.caFile())) {
             List<Certificate> certs = certificates("sightline.mqtt.ca-file", config.caFile());
@@ -65,14 +93,15 @@ final class MqttTls {
         } else if (present(config.trustStore())) {
             trusted = load("sightline.mqtt.trust-store", config.trustStore(), config.trustStorePassword());
         } else {
-            return null; // the JVM's default trust store (public CAs)
+            return null;
         }
         TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         f.init(trusted);
-        return f.getTrustManagers();
+        return f;
     }
 
-    private static KeyManager[] keyManagers(MqttProperties config) throws GeneralSecurityException {
+    // null: no client certificate
+    private static KeyManagerFactory keyManagerFactory(MqttProperties config) throws GeneralSecurityException {
         if (!present(config.clientCertFile())) {
             return null;
         }
@@ -82,7 +111,7 @@ final class MqttTls {
         store.setKeyEntry("client", key, IN_MEMORY, chain.toArray(Certificate[]::new));
         KeyManagerFactory f = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         f.init(store, IN_MEMORY);
-        return f.getKeyManagers();
+        return f;
     }
 
     private static List<Certificate> certificates(String key, String file) {

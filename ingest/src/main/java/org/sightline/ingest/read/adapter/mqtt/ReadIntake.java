@@ -1,5 +1,15 @@
 package org.sightline.ingest.read.adapter.mqtt;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,21 +17,12 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.sightline.ingest.IngestProperties;
 import org.sightline.ingest.intake.BatchWriter;
 import org.sightline.ingest.intake.Delivery;
@@ -41,17 +42,21 @@ import org.slf4j.LoggerFactory;
  * shared subscription {@code $share/<group>/<root>/units/+/reads} (and the configured peers'
  * topics, see {@link ReadSources}) at QoS 1 with manual
  * acknowledgement, and a {@link BatchWriter} that acknowledges each message after its row or its
- * dead-letter row is committed. The broker's in-flight window (receive maximum) and the bounded
- * queue cap the memory used; when the database is slow the callback blocks and the broker keeps
- * the rest.
+ * dead-letter row is committed. At most {@code receive-maximum} messages are held decoded and
+ * uncommitted, and the broker's in-flight limit bounds what the client buffers; when the database
+ * is slow the window fills and the broker keeps the rest.
  *
- * <p>A message received before a connection loss is not acknowledged after it: the broker
- * redelivers it in the resumed session (stored once by its read id), and an acknowledgement with
- * an old packet id could otherwise release a different, not yet committed message.
+ * <p>The client is HiveMQ's (Netty): messages are decoded and queued on a receive thread, and an
+ * acknowledgement is sent only on the connection that received the message. A message received
+ * before a connection loss is therefore not acknowledged after it: the broker redelivers it in the
+ * resumed session (stored once by its read id). The client reconnects by itself, from the first
+ * attempt on (0.25 s doubling to 5 s), and subscribes again on every connection.
  */
 public final class ReadIntake implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadIntake.class);
+    private static final long FIRST_RETRY_MS = 250;
+    private static final long LAST_RETRY_MS = 5_000;
 
     private final MqttClients clients;
     private final IngestProperties config;
@@ -60,15 +65,16 @@ public final class ReadIntake implements AutoCloseable {
     private final Semaphore forwards = new Semaphore(16);
     private long lastForwardWarningNanos = Long.MIN_VALUE / 2;
     private final BlockingQueue<Delivery> queue;
+    // messages taken from the client and not yet committed: at most receive-maximum
+    private final Semaphore held;
+    private ExecutorService receiver;
     private final BatchWriter writer;
     private final IntakeStats stats;
-    private final AtomicLong epoch = new AtomicLong();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final String clientId;
-    private volatile MqttAsyncClient client;
+    private volatile Mqtt5AsyncClient client;
     private volatile PeerHeartbeats peerHeartbeats;
     private Thread writerThread;
-    private Thread connectThread;
 
     public ReadIntake(MqttClients clients, IngestProperties config, DataSource dataSource, EquipmentRegistry equipment) {
         this(clients, config, dataSource, equipment, new IntakeStats());
@@ -88,6 +94,7 @@ public final class ReadIntake implements AutoCloseable {
         this.config = config;
         this.sources = new ReadSources(config, peers);
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.held = new Semaphore(config.receiveMaximum());
         this.writer = new BatchWriter(queue, dataSource, equipment, config.batchSize(), config.batchLatency(), stats);
         this.clientId = clients.config().clientIdPrefix() + "-ingest-" + config.instanceId();
     }
@@ -112,8 +119,12 @@ public final class ReadIntake implements AutoCloseable {
 
     /** True while connected to the broker. */
     public boolean isConnected() {
-        MqttAsyncClient c = client;
-        return c != null && c.isConnected();
+        Mqtt5AsyncClient c = client;
+        return c != null && c.getState().isConnected();
+    }
+
+    private boolean isClosing() {
+        return closing.getCount() == 0;
     }
 
     /** Starts the writer and connects in the background (retrying until the broker answers). */
@@ -123,47 +134,63 @@ public final class ReadIntake implements AutoCloseable {
         }
         writerThread = new Thread(writer, "ingest-writer-" + config.instanceId());
         writerThread.start();
-        connectThread = new Thread(this::connectUntilDone, "ingest-connect-" + config.instanceId());
-        connectThread.setDaemon(true);
-        connectThread.start();
+        Mqtt5AsyncClient c = clients.hiveClient(clientId)
+                .addConnectedListener(this::connected)
+                .addDisconnectedListener(this::disconnected)
+                .buildAsync();
+        // messages are decoded and queued on a thread of the intake's own, so that a full window
+        // holds back the client's flow (the broker keeps the rest) without blocking its event loop
+        receiver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ingest-receive-" + config.instanceId());
+            t.setDaemon(true);
+            return t;
+        });
+        // before connecting: a resumed session delivers its unacknowledged messages at once
+        c.publishes(MqttGlobalPublishFilter.ALL, this::arrived, receiver, true);
+        client = c;
+        // no Receive Maximum is sent: HiveMQ client 1.3.10 counts Mosquitto 2.0.11's in-flight
+        // messages wrongly once the broker holds more than that for the session and drops the
+        // connection (receive maximum exceeded) over and over; the broker's own in-flight limit
+        // (max_inflight_messages, 1000 in config/mosquitto) and this intake's receive-maximum
+        // (the held semaphore) bound what is in transit. See docs/mqtt.md.
+        c.connectWith()
+                .cleanStart(false)
+                .sessionExpiryInterval(config.sessionExpiry().toSeconds())
+                .keepAlive(30)
+                .send();
     }
 
-    private void connectUntilDone() {
-        long backoffMs = 500;
-        while (closing.getCount() > 0) {
-            try {
-                MqttAsyncClient c = clients.newAsyncClient(clientId);
-                c.setManualAcks(true);
-                c.setCallback(new Callback());
-                client = c;
-                MqttConnectionOptions options = clients.options(false, config.sessionExpiry().toSeconds());
-                options.setReceiveMaximum(config.receiveMaximum());
-                options.setAutomaticReconnectDelay(1, 5);
-                c.connect(options).waitForCompletion(clients.config().connectTimeout().toMillis() + 1000);
-                subscribe(c);
-                LOG.info("Ingest {} connected to {} as {}", config.instanceId(), clients.config().url(), clientId);
-                return;
-            } catch (MqttException | RuntimeException e) {
-                LOG.warn("Ingest {} cannot connect to the MQTT broker at {} ({}); retrying", config.instanceId(),
-                        clients.config().url(), e.getMessage());
-                closeClientQuietly();
-                try {
-                    if (closing.await(backoffMs, TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoffMs = Math.min(5_000, backoffMs * 2);
-            }
+    private void connected(MqttClientConnectedContext context) {
+        LOG.info("Ingest {} connected to {} as {}", config.instanceId(), clients.config().url(), clientId);
+        Mqtt5SubscribeBuilder.Start subscribe = Mqtt5Subscribe.builder();
+        Mqtt5SubscribeBuilder.Complete complete = null;
+        for (String filter : sources.subscriptions()) {
+            complete = (complete == null ? subscribe : complete).addSubscription()
+                    .topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).applySubscription();
         }
+        Mqtt5AsyncClient c = client;
+        c.subscribe(complete.build()).whenComplete((ack, e) -> {
+            if (e != null) {
+                LOG.warn("Ingest {} could not subscribe: {}", config.instanceId(), e.toString());
+            } else if (ack.getReasonCodes().stream().anyMatch(code -> code.isError())) {
+                LOG.warn("Ingest {}: the broker refused a subscription ({} for {})", config.instanceId(),
+                        ack.getReasonCodes(), sources.subscriptions());
+            }
+        });
     }
 
-    private void subscribe(MqttAsyncClient c) throws MqttException {
-        MqttSubscription[] subscriptions = sources.subscriptions().stream().map(f -> new MqttSubscription(f, 1))
-                .toArray(MqttSubscription[]::new);
-        c.subscribe(subscriptions, null, null, new MqttProperties());
+    private void disconnected(MqttClientDisconnectedContext context) {
+        if (isClosing() || context.getSource() == MqttDisconnectSource.USER) {
+            return;
+        }
+        int attempts = context.getReconnector().getAttempts();
+        long delayMs = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(attempts, 10));
+        Throwable cause = context.getCause();
+        LOG.warn("Ingest {}: no connection to the MQTT broker at {} ({}); retrying in {} ms", config.instanceId(),
+                clients.config().url(), cause.getMessage() == null ? cause.toString() : cause.getMessage(), delayMs);
+        // the client subscribes anew on every connection (see connected)
+        context.getReconnector().reconnect(true).resubscribeIfSessionExpired(false).resubscribeIfSessionPresent(false)
+                .delay(delayMs, TimeUnit.MILLISECONDS);
     }
 
     /** Stops taking messages, lets the batch in hand finish, and disconnects. */
@@ -172,48 +199,42 @@ public final class ReadIntake implements AutoCloseable {
         closing.countDown();
         writer.stop();
         join(writerThread);
-        MqttAsyncClient c = client;
+        Mqtt5AsyncClient c = client;
         if (c != null) {
             try {
-                if (c.isConnected()) {
-                    c.disconnect(2_000).waitForCompletion(3_000);
-                }
-            } catch (MqttException e) {
+                c.disconnect().get(3, TimeUnit.SECONDS);
+            } catch (Exception e) {
                 LOG.debug("disconnect: {}", e.toString());
             }
-            closeClientQuietly();
+        }
+        stopReceiver();
+    }
+
+    private void stopReceiver() {
+        ExecutorService r = receiver;
+        if (r != null) {
+            r.shutdownNow();
         }
     }
 
     /**
-     * Drops the connection abruptly and stops without acknowledging anything more, as a killed
-     * process would; the broker keeps the session and redelivers what was not acknowledged.
+     * Drops the connection and stops without acknowledging anything more, as a killed process
+     * would; the broker keeps the session and redelivers what was not acknowledged.
      */
     public void kill() {
         closing.countDown();
         writer.stopAcknowledging();
-        MqttAsyncClient c = client;
+        Mqtt5AsyncClient c = client;
         if (c != null) {
             try {
-                c.disconnectForcibly(0, 1000, false);
-            } catch (MqttException e) {
+                c.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send()
+                        .get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
                 LOG.debug("forced disconnect: {}", e.toString());
             }
-            closeClientQuietly();
         }
         join(writerThread);
-    }
-
-    private void closeClientQuietly() {
-        MqttAsyncClient c = client;
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close(true);
-        } catch (MqttException e) {
-            LOG.debug("close: {}", e.toString());
-        }
+        stopReceiver();
     }
 
     private static void join(Thread t) {
@@ -227,28 +248,12 @@ public final class ReadIntake implements AutoCloseable {
         }
     }
 
-    private Consumer<Delivery> ack(MqttAsyncClient c, long messageEpoch, int id, int qos) {
-        if (qos == 0) {
-            return d -> { };
-        }
-        return d -> {
-            if (epoch.get() != messageEpoch || !c.isConnected()) {
-                return; // received on an earlier connection, or the connection is down: the broker redelivers it
-            }
-            try {
-                c.messageArrivedComplete(id, qos);
-            } catch (MqttException | RuntimeException e) {
-                LOG.debug("acknowledgement of {} not sent: {}", id, e.toString());
-            }
-        };
-    }
-
     /**
      * The acknowledgement of a peer's message: its stored reads are first re-published in the
      * native format (see {@link BridgedReads}) and the message is acknowledged when the broker has
      * them, so that a crash in between leads to a redelivery, not to reads alerting never sees.
      */
-    private Consumer<Delivery> forwardThenAck(MqttAsyncClient c, Consumer<Delivery> ack) {
+    private Consumer<Delivery> forwardThenAck(Consumer<Delivery> ack) {
         return d -> {
             List<PlateRead> good = new ArrayList<>();
             for (CheckedRead r : d.reads()) {
@@ -260,8 +265,6 @@ public final class ReadIntake implements AutoCloseable {
                 ack.accept(d);
                 return;
             }
-            MqttMessage copy = new MqttMessage(BridgedReads.payload(good));
-            copy.setQos(1);
             try {
                 if (!forwards.tryAcquire(10, TimeUnit.SECONDS)) {
                     forwardFailed(d, "the broker did not confirm earlier re-publications for 10 s", ack);
@@ -272,29 +275,28 @@ public final class ReadIntake implements AutoCloseable {
                 return; // stopping: not acknowledged, the broker redelivers it
             }
             try {
-                c.publish(BridgedReads.topic(config.topicRoot(), good.get(0).unitId()), copy, null, new MqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        forwards.release();
-                        ack.accept(d);
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable e) {
-                        forwards.release();
-                        forwardFailed(d, String.valueOf(e), ack);
-                    }
-                });
-            } catch (MqttException | RuntimeException e) {
+                client.publishWith().topic(BridgedReads.topic(config.topicRoot(), good.get(0).unitId()))
+                        .qos(MqttQos.AT_LEAST_ONCE).payload(BridgedReads.payload(good)).send()
+                        .whenComplete((result, e) -> {
+                            forwards.release();
+                            if (e != null) {
+                                forwardFailed(d, e.toString(), ack);
+                            } else if (result.getError().isPresent()) {
+                                forwardFailed(d, result.getError().get().toString(), ack);
+                            } else {
+                                ack.accept(d);
+                            }
+                        });
+            } catch (RuntimeException e) {
                 forwards.release();
                 forwardFailed(d, e.toString(), ack);
             }
         };
     }
 
-    // the reads are stored: on a live connection the message is acknowledged all the same (left
-    // unacknowledged it would hold a slot of the broker's window until the next reconnect); on a
-    // dropped one the ack is dropped too and the broker redelivers the message
+    // the reads are stored: the message is acknowledged all the same (left unacknowledged it would
+    // hold a slot of the broker's window until the next reconnect); on a dropped connection the
+    // client drops the acknowledgement and the broker redelivers the message
     private void forwardFailed(Delivery d, String why, Consumer<Delivery> ack) {
         long now = System.nanoTime();
         if (now - lastForwardWarningNanos > TimeUnit.SECONDS.toNanos(10)) {
@@ -305,67 +307,47 @@ public final class ReadIntake implements AutoCloseable {
         ack.accept(d);
     }
 
-    /** Thin Paho callback: decode, check, queue. Nothing throws out of it. */
-    private final class Callback implements MqttCallback {
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            Instant now = Instant.now();
-            long nanos = System.nanoTime();
-            byte[] payload = message.getPayload();
-            ReadSources.Decoded decoded;
-            try {
-                decoded = sources.decode(topic, payload, now);
-            } catch (RuntimeException e) {
-                decoded = new ReadSources.Decoded(List.of(new CheckedRead.Bad("could not decode: " + e, payload)), false);
-            }
-            MqttAsyncClient c = client;
-            Consumer<Delivery> ack = ack(c, epoch.get(), message.getId(), message.getQos());
-            PeerHeartbeats heartbeats = peerHeartbeats;
-            if (decoded.peerHeartbeat() && heartbeats != null && heartbeats.offer(topic, payload, now, () -> ack.accept(null))) {
-                return;
-            }
-            Delivery d = new Delivery(topic, payload, now, nanos, decoded.reads(), decoded.fromPeer() ? forwardThenAck(c, ack) : ack);
-            stats.received();
-            try {
-                queue.put(d);
-            } catch (InterruptedException e) {
-                // shutting down: the message stays unacknowledged and the broker redelivers it
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            epoch.incrementAndGet();
-            LOG.warn("Ingest {} lost the MQTT connection ({}); reconnecting", config.instanceId(), response);
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            LOG.warn("Ingest {} MQTT error: {}", config.instanceId(), exception.toString());
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // the intake publishes nothing
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                LOG.info("Ingest {} reconnected to {}", config.instanceId(), serverURI);
-                try {
-                    subscribe(client);
-                } catch (MqttException | RuntimeException e) {
-                    LOG.warn("Ingest {} could not renew its subscription: {}", config.instanceId(), e.toString());
+    /** Decode, check, queue, on the receive thread. Nothing throws out of it. */
+    private void arrived(Mqtt5Publish message) {
+        try {
+            // a full window: wait for the writer (the client buffers, the broker holds the rest)
+            while (!held.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (isClosing()) {
+                    return; // not acknowledged: the broker redelivers it
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
+        Instant now = Instant.now();
+        long nanos = System.nanoTime();
+        String topic = message.getTopic().toString();
+        byte[] payload = message.getPayloadAsBytes();
+        ReadSources.Decoded decoded;
+        try {
+            decoded = sources.decode(topic, payload, now);
+        } catch (RuntimeException e) {
+            decoded = new ReadSources.Decoded(List.of(new CheckedRead.Bad("could not decode: " + e, payload)), false);
+        }
+        // the client sends the acknowledgement only on the connection that received the message
+        Consumer<Delivery> ack = d -> message.acknowledge();
+        Consumer<Delivery> done = decoded.fromPeer() ? forwardThenAck(ack) : ack;
+        Consumer<Delivery> release = d -> {
+            held.release(); // committed: the slot is free even while a peer's reads are re-published
+            done.accept(d);
+        };
+        PeerHeartbeats heartbeats = peerHeartbeats;
+        if (decoded.peerHeartbeat() && heartbeats != null && heartbeats.offer(topic, payload, now, () -> release.accept(null))) {
+            return;
+        }
+        Delivery d = new Delivery(topic, payload, now, nanos, decoded.reads(), release);
+        stats.received();
+        try {
+            queue.put(d); // never waits: queue-capacity is at least receive-maximum
+        } catch (InterruptedException e) {
+            // shutting down: the message stays unacknowledged and the broker redelivers it
+            Thread.currentThread().interrupt();
         }
     }
 }
