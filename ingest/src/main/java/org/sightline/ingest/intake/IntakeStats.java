@@ -19,6 +19,7 @@ public final class IntakeStats {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong connectionLosses = new AtomicLong();
     private volatile CommitListener listener = (b, t) -> { };
 
     public void received() {
@@ -37,6 +38,11 @@ public final class IntakeStats {
         failures.incrementAndGet();
     }
 
+    /** A connection to the broker was lost or refused. */
+    public void connectionLost() {
+        connectionLosses.incrementAndGet();
+    }
+
     /** Messages handed to the writer. */
     public long messages() {
         return messages.get();
@@ -49,7 +55,7 @@ public final class IntakeStats {
 
     /**
      * Messages received and not yet committed: what this instance holds in memory (its queue and
-     * the batch in hand). The broker's window bounds it, whatever the database does.
+     * the batch in hand). The intake's receive-maximum bounds it, whatever the database does.
      */
     public long messagesHeld() {
         return messages.get() - messagesCommitted.get();
@@ -80,6 +86,11 @@ public final class IntakeStats {
         return failures.get();
     }
 
+    /** Connections to the broker lost, or attempts refused, since the start. */
+    public long connectionLosses() {
+        return connectionLosses.get();
+    }
+
     public CommitListener listener() {
         return listener;
     }
@@ -92,6 +103,6 @@ public final class IntakeStats {
     @Override
     public String toString() {
         return "messages=" + messages + " stored=" + stored + " duplicates=" + duplicates
-                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures;
+                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures + " connectionLosses=" + connectionLosses;
     }
 }

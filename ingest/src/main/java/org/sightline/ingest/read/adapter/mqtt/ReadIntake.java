@@ -183,6 +183,7 @@ public final class ReadIntake implements AutoCloseable {
         if (isClosing() || context.getSource() == MqttDisconnectSource.USER) {
             return;
         }
+        stats.connectionLost();
         int attempts = context.getReconnector().getAttempts();
         long delayMs = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(attempts, 10));
         Throwable cause = context.getCause();
