@@ -21,7 +21,8 @@ import org.sightline.ingest.read.domain.ReadTiming;
  *                           subscriptions across its own restart (Mosquitto 2.0: see docs/mqtt.md)
  * @param batchSize most messages written in one database transaction
  * @param batchLatency longest a message waits for its batch to fill before it is written
- * @param receiveMaximum most un-acknowledged messages the broker may have in flight to this instance
+ * @param receiveMaximum most messages this instance holds received and not yet committed (the
+ *                       broker's own in-flight limit applies on the wire: docs/mqtt.md)
  * @param queueCapacity most received messages held in memory waiting for the writer
  * @param sessionExpiry how long the broker keeps this instance's session (and its messages) while it is down
  * @param maxPayloadBytes larger messages are dead-lettered unread

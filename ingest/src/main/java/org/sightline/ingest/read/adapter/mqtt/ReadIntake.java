@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * <p>The client is HiveMQ's (Netty): messages are decoded and queued on a receive thread, and an
  * acknowledgement is sent only on the connection that received the message. A message received
  * before a connection loss is therefore not acknowledged after it: the broker redelivers it in the
- * resumed session (stored once by its read id). The client reconnects by itself, from the first
- * attempt on (0.25 s doubling to 5 s), and subscribes again on every connection.
+ * resumed session (stored once by its read id). The client sends acknowledgements in the order
+ * the messages arrived, so one held back (a peer's reads being re-published, at most 10 s) holds
+ * back those after it. The client reconnects by itself, from the first attempt on (0.25 s
+ * doubling to 5 s), and subscribes again on every connection.
  */
 public final class ReadIntake implements AutoCloseable {
 
