@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
@@ -166,6 +168,31 @@ class MqttTlsTest {
 
         MqttClients without = new MqttClients(service(mutualBroker.tlsUrl(), ca, null, null, null, null));
         assertThatThrownBy(() -> connect(without)).isInstanceOf(MqttException.class);
+    }
+
+    /** The intake's HiveMQ client gets the same trust and client certificate as the Paho clients. */
+    @Test
+    void theIntakesClientTrustsTheSameCaAndPresentsTheSameCertificate() throws Exception {
+        String ca = certs.resolve("ca.crt").toString();
+        Mqtt5AsyncClient trusted = new MqttClients(service(broker.tlsUrl(), ca, null, null, null, null))
+                .hiveClient("sl-tls-hive-" + System.nanoTime()).buildAsync();
+        assertThat(trusted.connect().get(10, TimeUnit.SECONDS).getReasonCode().isError()).isFalse();
+        trusted.disconnect().get(5, TimeUnit.SECONDS);
+
+        Mqtt5AsyncClient otherCa = new MqttClients(service(broker.tlsUrl(), this.otherCa.resolve("ca.crt").toString(),
+                null, null, null, null)).hiveClient("sl-tls-hive-" + System.nanoTime()).buildAsync();
+        assertThatThrownBy(() -> otherCa.connect().get(10, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(java.security.cert.CertPathValidatorException.class);
+
+        Mqtt5AsyncClient mutual = new MqttClients(service(mutualBroker.tlsUrl(), ca, null, null,
+                certs.resolve("sightline-service.crt").toString(), certs.resolve("sightline-service.key").toString()))
+                .hiveClient("sl-tls-hive-" + System.nanoTime()).buildAsync();
+        assertThat(mutual.connect().get(10, TimeUnit.SECONDS).getReasonCode().isError()).isFalse();
+        mutual.disconnect().get(5, TimeUnit.SECONDS);
+
+        Mqtt5AsyncClient withoutCertificate = new MqttClients(service(mutualBroker.tlsUrl(), ca, null, null, null, null))
+                .hiveClient("sl-tls-hive-" + System.nanoTime()).buildAsync();
+        assertThatThrownBy(() -> withoutCertificate.connect().get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
     }
 
     @Test
