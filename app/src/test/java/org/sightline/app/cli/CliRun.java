@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.sightline.app.Sightline;
 import org.sightline.testing.TestDatabase;
 import picocli.CommandLine;
 
@@ -45,7 +46,7 @@ final class CliRun implements BeforeEachCallback, AfterEachCallback {
         err.reset();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--env", "test", "--config", config.toString()));
-        return new CommandLine(new SightlineCommand()).execute(all.toArray(String[]::new));
+        return Sightline.commandLine().execute(all.toArray(String[]::new));
     }
 
     /** What the last command printed to System.out. */

@@ -25,7 +25,7 @@ public record MosquittoOptions(int port, int maxQueuedMessages, int maxInflightM
     /** {@code max_queued_messages} of the production broker (config/mosquitto/sightline.conf). */
     public static final int PRODUCTION_MAX_QUEUED_MESSAGES = 100_000;
     /** {@code max_inflight_messages} of the production broker (config/mosquitto/sightline.conf). */
-    public static final int PRODUCTION_MAX_INFLIGHT_MESSAGES = 1000;
+    public static final int PRODUCTION_MAX_INFLIGHT_MESSAGES = 2000;
 
     /**
      * @throws IllegalArgumentException for a port outside 0-65535, a negative limit, an ACL without

@@ -243,7 +243,7 @@ public final class IngestBenchmark {
         long a1 = awaitQuiet(allReceived, received, lastArrival, timeout);
         long cpu = processCpuNanos() - cpu0;
         for (Mqtt5AsyncClient sub : subs) {
-            sub.disconnect().get(5, TimeUnit.SECONDS);
+            disconnectQuietly(sub);
         }
         return new Phase(received.get(), a1 - a0, cpu, new long[0]);
     }
@@ -307,7 +307,16 @@ public final class IngestBenchmark {
     private void discardSession(String clientId) throws Exception {
         Mqtt5AsyncClient c = clients.hiveClient(clientId).buildAsync();
         c.connectWith().cleanStart(true).sessionExpiryInterval(0).send().get(10, TimeUnit.SECONDS);
-        c.disconnect().get(5, TimeUnit.SECONDS);
+        disconnectQuietly(c);
+    }
+
+    // the figures are taken: a broker slow to confirm the DISCONNECT changes nothing
+    private void disconnectQuietly(Mqtt5AsyncClient c) {
+        try {
+            c.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            out.println("    (a subscriber's disconnect was not confirmed within 5 s: " + e + ")");
+        }
     }
 
     private static long processCpuNanos() {

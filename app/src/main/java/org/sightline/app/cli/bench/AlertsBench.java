@@ -102,7 +102,7 @@ public class AlertsBench implements Callable<Integer> {
             try (ApplicationContext ctx = ApplicationContext.builder().mainClass(Sightline.class).deduceEnvironment(false)
                     .banner(false).environments("cli").properties(props).start()) {
                 System.out.println("broker: " + (own.isPresent() ? own.get().url() + ", a Mosquitto of this benchmark's own sized"
-                        + " as in production (max_queued_messages 100000, max_inflight_messages 1000)"
+                        + " as in production (max_queued_messages 100000, max_inflight_messages 2000)"
                         : ctx.getBean(MqttClients.class).config().url() + " (configured)"));
                 return run(ctx, root);
             }

@@ -153,7 +153,7 @@ public final class ReadIntake implements AutoCloseable {
         // no Receive Maximum is sent: HiveMQ client 1.3.10 counts Mosquitto 2.0.11's in-flight
         // messages wrongly once the broker holds more than that for the session and drops the
         // connection (receive maximum exceeded) over and over; the broker's own in-flight limit
-        // (max_inflight_messages, 1000 in config/mosquitto) and this intake's receive-maximum
+        // (max_inflight_messages, 2000 in config/mosquitto) and this intake's receive-maximum
         // (the held semaphore) bound what is in transit. See docs/mqtt.md.
         c.connectWith()
                 .cleanStart(false)
