@@ -20,6 +20,7 @@ public final class IntakeStats {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong connectionLosses = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private volatile CommitListener listener = (b, t) -> { };
 
     public void received() {
@@ -36,6 +37,11 @@ public final class IntakeStats {
 
     void failed() {
         failures.incrementAndGet();
+    }
+
+    /** A connection to the broker was made (and the subscription asked for). */
+    public void connected() {
+        connections.incrementAndGet();
     }
 
     /** A connection to the broker was lost or refused. */
@@ -86,6 +92,11 @@ public final class IntakeStats {
         return failures.get();
     }
 
+    /** Connections to the broker made since the start. */
+    public long connections() {
+        return connections.get();
+    }
+
     /** Connections to the broker lost, or attempts refused, since the start. */
     public long connectionLosses() {
         return connectionLosses.get();
@@ -103,6 +114,6 @@ public final class IntakeStats {
     @Override
     public String toString() {
         return "messages=" + messages + " stored=" + stored + " duplicates=" + duplicates
-                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures + " connectionLosses=" + connectionLosses;
+                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures + " connections=" + connections + " connectionLosses=" + connectionLosses;
     }
 }

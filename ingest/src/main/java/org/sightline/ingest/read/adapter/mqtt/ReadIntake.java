@@ -18,8 +18,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -142,17 +143,18 @@ public final class ReadIntake implements AutoCloseable {
                 .buildAsync();
         // messages are decoded and queued on a thread of the intake's own, so that a full window
         // holds back the client's flow (the broker keeps the rest) without blocking its event loop
-        receiver = Executors.newSingleThreadExecutor(r -> {
+        // (after close, what the client still hands over is dropped: it stays unacknowledged)
+        receiver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ingest-receive-" + config.instanceId());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.DiscardPolicy());
         // before connecting: a resumed session delivers its unacknowledged messages at once
         c.publishes(MqttGlobalPublishFilter.ALL, this::arrived, receiver, true);
         client = c;
-        // no Receive Maximum is sent: HiveMQ client 1.3.10 counts Mosquitto 2.0.11's in-flight
-        // messages wrongly once the broker holds more than that for the session and drops the
-        // connection (receive maximum exceeded) over and over; the broker's own in-flight limit
+        // no Receive Maximum is sent: Mosquitto 2.0.11 exceeds it when it holds a backlog for the
+        // session, and HiveMQ client 1.3.10 then drops the connection (receive maximum exceeded),
+        // over and over as the broker redelivers; the broker's own in-flight limit
         // (max_inflight_messages, 2000 in config/mosquitto) and this intake's receive-maximum
         // (the held semaphore) bound what is in transit. See docs/mqtt.md.
         c.connectWith()
@@ -163,6 +165,12 @@ public final class ReadIntake implements AutoCloseable {
     }
 
     private void connected(MqttClientConnectedContext context) {
+        if (isClosing()) {
+            // a reconnection scheduled before close: leave at once, the session keeps the messages
+            client.disconnect();
+            return;
+        }
+        stats.connected();
         LOG.info("Ingest {} connected to {} as {}", config.instanceId(), clients.config().url(), clientId);
         Mqtt5SubscribeBuilder.Start subscribe = Mqtt5Subscribe.builder();
         Mqtt5SubscribeBuilder.Complete complete = null;
