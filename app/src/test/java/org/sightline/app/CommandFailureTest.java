@@ -25,23 +25,4 @@ class CommandFailureTest {
                 .isEqualTo("sightline bench failed: TimeoutException: no DISCONNECT confirmation (SIGHTLINE_DEBUG=1 shows where)")
                 .doesNotContain("\tat ");
     }
-
-    @Test
-    void aMissingConfigurationFileIsExplainedWithoutAStackTrace() {
-        CommandLine cli = Sightline.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err, true));
-        java.io.PrintStream before = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = cli.execute("users", "list", "--config", "/nonexistent/sightline.yml");
-        } finally {
-            System.setErr(before);
-        }
-        String said = err + captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(code).isEqualTo(2);
-        assertThat(said).contains("/nonexistent/sightline.yml").doesNotContain("\tat ");
-    }
 }
