@@ -185,7 +185,8 @@ public final class LocalMosquitto implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now: to start a broker on later ({@link MosquittoOptions#withPort}). */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

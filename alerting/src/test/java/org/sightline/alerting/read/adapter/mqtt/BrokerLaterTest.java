@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,11 @@ import org.sightline.testing.TestDatabase;
 class BrokerLaterTest implements TestPropertyProvider {
 
     static final String ROOT = "test-later-" + UUID.randomUUID().toString().substring(0, 8);
-    final int port = freePort();
+    final int port;
+
+    BrokerLaterTest() throws IOException {
+        port = LocalMosquitto.freePort();
+    }
 
     @Inject
     ReadSubscriber subscriber;
@@ -51,14 +54,6 @@ class BrokerLaterTest implements TestPropertyProvider {
         p.put("sightline.alerting.topic-root", ROOT);
         p.put("sightline.alerting.instance-id", "t" + UUID.randomUUID().toString().substring(0, 8));
         return p;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sightline.ingest.read.adapter.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sightline.ingest.intake.IntakeStats;
@@ -20,10 +19,7 @@ class IntakeCloseTest {
 
     @Test
     void anIntakeClosedWhileTheBrokerIsDownDoesNotComeBackWhenTheBrokerDoes() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LocalMosquitto.freePort();
         String url = "tcp://127.0.0.1:" + port;
         IntakeFixture f = new IntakeFixture();
         var ds = IntakeFixture.dataSource(5432);
