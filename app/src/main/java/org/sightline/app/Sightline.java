@@ -1,5 +1,6 @@
 package org.sightline.app;
 
+import java.util.concurrent.ExecutionException;
 import org.sightline.app.cli.SightlineCommand;
 import picocli.CommandLine;
 
@@ -14,16 +15,17 @@ public final class Sightline {
      * the command and the cause, and exit code 1; SIGHTLINE_DEBUG=1 prints the stack trace too.
      */
     static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-        if (System.getenv("SIGHTLINE_DEBUG") != null) {
+        boolean debug = System.getenv("SIGHTLINE_DEBUG") != null;
+        if (debug) {
             e.printStackTrace(command.getErr());
         }
         Throwable cause = e;
-        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof java.util.concurrent.ExecutionException)) {
+        while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof ExecutionException)) {
             cause = cause.getCause();
         }
         String what = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         command.getErr().println(command.getCommandSpec().qualifiedName(" ") + " failed: " + what
-                + (System.getenv("SIGHTLINE_DEBUG") == null ? " (SIGHTLINE_DEBUG=1 shows where)" : ""));
+                + (debug ? "" : " (SIGHTLINE_DEBUG=1 shows where)"));
         return 1;
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sightline.app.Sightline;
 import org.sightline.testing.TestDatabase;
-import picocli.CommandLine;
 
 /**
  * Runs {@code sightline …} commands in the test JVM against this run's database, capturing what

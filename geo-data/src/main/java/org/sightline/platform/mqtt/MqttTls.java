@@ -29,9 +29,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Builds the TLS settings of the service's broker connections (Paho's socket factory, the HiveMQ
- * client's SSL config) from {@code sightline.mqtt.*}: whom to trust (a PEM CA file, a PKCS#12/JKS trust store, or the JVM's public CAs when neither is
- * given) and, for brokers that require client certificates, the service's own certificate and
- * PKCS#8 key in PEM. Sockets keep TCP_NODELAY. A file that cannot be read or parsed is an
+ * client's SSL config) from {@code sightline.mqtt.*}: whom to trust (a PEM CA file, a PKCS#12/JKS
+ * trust store, or the JVM's public CAs when neither is given) and, for brokers that require client
+ * certificates, the service's own certificate and PKCS#8 key in PEM. Sockets keep TCP_NODELAY. A file that cannot be read or parsed is an
  * {@link IllegalArgumentException} naming the key, so the service stops at start with one line.
  */
 final class MqttTls {

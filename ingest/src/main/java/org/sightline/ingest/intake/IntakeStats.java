@@ -114,6 +114,7 @@ public final class IntakeStats {
     @Override
     public String toString() {
         return "messages=" + messages + " stored=" + stored + " duplicates=" + duplicates
-                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures + " connections=" + connections + " connectionLosses=" + connectionLosses;
+                + " deadLettered=" + deadLettered + " batches=" + batches + " failures=" + failures
+                + " connections=" + connections + " connectionLosses=" + connectionLosses;
     }
 }

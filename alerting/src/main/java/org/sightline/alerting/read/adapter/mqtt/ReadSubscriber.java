@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -99,7 +100,7 @@ public class ReadSubscriber {
         }
     }
 
-    private void connectUntilDone(org.eclipse.paho.mqttv5.client.MqttConnectionOptions options) {
+    private void connectUntilDone(MqttConnectionOptions options) {
         long backoffMillis = 250;
         while (running) {
             try {
