@@ -4,9 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -39,6 +39,7 @@ public final class WirePublisher implements AutoCloseable {
     private final int windowSize;
     private final AtomicLong refused = new AtomicLong();
     private final Thread reader;
+    private volatile long readerCpuNanos;
     private volatile IOException readFailure;
     private int nextPacketId = 1;
 
@@ -174,30 +175,80 @@ public final class WirePublisher implements AutoCloseable {
         return refused.get();
     }
 
+    // reads what the broker sends, a socket read at a time, and gives the window back once per read
+    // for all the PUBACKs in it: a release per PUBACK woke the publishing thread per message
     private void readAcks() {
+        byte[] buf = new byte[16 * 1024];
+        int start = 0;
+        int end = 0;
         try {
             while (true) {
-                int type = in.readUnsignedByte();
-                int length = readVarInt(in);
-                if ((type & 0xF0) == PUBACK) {
-                    in.readUnsignedShort();
-                    int reason = length > 2 ? in.readUnsignedByte() : 0;
-                    in.skipNBytes(Math.max(0, length - 3));
-                    if (reason >= 0x80) {
-                        refused.incrementAndGet();
+                if (start == end) {
+                    start = 0;
+                    end = 0;
+                } else if (end == buf.length) {
+                    System.arraycopy(buf, start, buf, 0, end - start);
+                    end -= start;
+                    start = 0;
+                }
+                int n = in.read(buf, end, buf.length - end);
+                if (n < 0) {
+                    return; // the connection closed
+                }
+                end += n;
+                int acknowledged = 0;
+                while (true) {
+                    // fixed header: type, remaining length (1-4 bytes), then the body
+                    int at = start + 1;
+                    int length = 0;
+                    int shift = 0;
+                    boolean complete = false;
+                    while (at < end && shift <= 21) {
+                        int b = buf[at++] & 0xFF;
+                        length |= (b & 0x7F) << shift;
+                        shift += 7;
+                        if ((b & 0x80) == 0) {
+                            complete = true;
+                            break;
+                        }
                     }
-                    window.release();
-                } else {
-                    in.skipNBytes(length);
+                    if (!complete && shift > 21) {
+                        throw new IOException("malformed packet length from the broker");
+                    }
+                    if (!complete || end - at < length) {
+                        break; // the rest of the packet is still on its way
+                    }
+                    if (length > buf.length - 8) {
+                        throw new IOException("unexpected " + length + "-byte packet from the broker");
+                    }
+                    if ((buf[start] & 0xF0) == PUBACK) {
+                        int reason = length > 2 ? buf[at + 2] & 0xFF : 0;
+                        if (reason >= 0x80) {
+                            refused.incrementAndGet();
+                        }
+                        acknowledged++;
+                    }
+                    start = at + length;
+                }
+                if (acknowledged > 0) {
+                    window.release(acknowledged);
                 }
             }
-        } catch (EOFException e) {
-            // the connection closed
         } catch (IOException e) {
             if (!socket.isClosed()) {
                 readFailure = e;
             }
+        } finally {
+            readerCpuNanos = Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         }
+    }
+
+    /**
+     * CPU time of the thread that read the acknowledgements, nanoseconds; known once it has ended
+     * (after {@link #close()}), 0 before.
+     */
+    public long ackReaderCpuNanos() {
+        return readerCpuNanos;
     }
 
     /** Flushes, waits (at most {@code timeoutMillis}) for every PUBACK, and disconnects. */
@@ -213,6 +264,11 @@ public final class WirePublisher implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        try {
+            reader.join(1_000); // it ends as the socket closes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static byte[] packet(int header, byte[] body) throws IOException {

@@ -2,6 +2,7 @@ package org.sightline.ingest.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,8 +44,9 @@ final class BenchPublishers {
      *
      * @param publishedAt filled with {@link System#nanoTime()} at each publish, or null
      * @param outstanding the shared window: one permit per read in transit
+     * @return the CPU time of the publishing threads, nanoseconds (they have ended when this returns)
      */
-    void publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
+    long publishAll(String topic, byte[][] payloads, long[] publishedAt, Semaphore outstanding, Duration timeout)
             throws Exception {
         Unit[] units = new Unit[PUBLISHERS];
         for (int p = 0; p < PUBLISHERS; p++) {
@@ -52,6 +54,7 @@ final class BenchPublishers {
             units[p] = kind == IngestBenchmark.Load.WIRE ? new WireUnit(clients, clientId, topic) : new PahoUnit(clients, clientId, topic);
         }
         AtomicLong failures = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
         Thread[] threads = new Thread[PUBLISHERS];
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int p = 0; p < PUBLISHERS; p++) {
@@ -79,6 +82,8 @@ final class BenchPublishers {
                     unit.flush();
                 } catch (Exception e) {
                     failures.incrementAndGet();
+                } finally {
+                    cpuNanos.addAndGet(Math.max(0, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()));
                 }
             }, "bench-publisher-" + p);
             threads[p].start();
@@ -88,10 +93,12 @@ final class BenchPublishers {
         }
         for (Unit unit : units) {
             failures.addAndGet(unit.finish());
+            cpuNanos.addAndGet(unit.helperCpuNanos());
         }
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " publishes failed or were refused");
         }
+        return cpuNanos.get();
     }
 
     /** One benchmark unit's connection. */
@@ -104,6 +111,11 @@ final class BenchPublishers {
 
         /** Waits for the outstanding acknowledgements and disconnects; the publishes that failed. */
         long finish() throws Exception;
+
+        /** CPU of the unit's own helper threads that have ended after {@link #finish()}, nanoseconds. */
+        default long helperCpuNanos() {
+            return 0;
+        }
     }
 
     /** A {@link WirePublisher}. */
@@ -132,6 +144,11 @@ final class BenchPublishers {
             try (pub) {
                 return (pub.finish(10_000) ? 0 : 1) + pub.refused();
             }
+        }
+
+        @Override
+        public long helperCpuNanos() {
+            return pub.ackReaderCpuNanos();
         }
     }
 

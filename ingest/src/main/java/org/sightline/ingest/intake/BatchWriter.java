@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.sightline.ingest.read.adapter.db.EquipmentRegistry;
 import org.sightline.ingest.read.adapter.db.ReadBatchStore;
@@ -32,6 +33,8 @@ public final class BatchWriter implements Runnable {
     private static final long MAX_BACKOFF_MS = 5_000;
     // a gap this long in the stream ends a batch before it is full
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    // how often a batch being filled looks for more
+    private static final long NAP_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final BlockingQueue<Delivery> queue;
     private final DataSource dataSource;
@@ -82,16 +85,20 @@ public final class BatchWriter implements Runnable {
                 batch.add(first);
                 long deadline = System.nanoTime() + lingerNanos;
                 queue.drainTo(batch, batchSize - batch.size());
+                long lastArrival = System.nanoTime();
                 // wait for more only while they keep coming: when the stream pauses (the broker's
-                // window is used up, or the units are quiet) waiting longer only adds latency
+                // window is used up, or the units are quiet) waiting longer only adds latency; the
+                // writer looks every NAP rather than being woken for every message
                 while (batch.size() < batchSize) {
-                    long left = Math.min(deadline - System.nanoTime(), QUIET_NANOS);
-                    Delivery next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-                    if (next == null) {
+                    long now = System.nanoTime();
+                    long left = deadline - now;
+                    if (left <= 0 || now - lastArrival >= QUIET_NANOS || isStopping()) {
                         break;
                     }
-                    batch.add(next);
-                    queue.drainTo(batch, batchSize - batch.size());
+                    LockSupport.parkNanos(Math.min(left, NAP_NANOS));
+                    if (queue.drainTo(batch, batchSize - batch.size()) > 0) {
+                        lastArrival = System.nanoTime();
+                    }
                 }
                 write(batch);
                 batch.clear();

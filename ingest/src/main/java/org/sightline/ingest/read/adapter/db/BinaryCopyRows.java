@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * Rows in PostgreSQL's binary {@code COPY} format, written to a stream: no text to format here
  * nor to parse in the server. Covers the types the intake stages (uuid, text, boolean, real,
- * double precision, smallint, timestamptz, jsonb). Not thread-safe; {@link #finish()} writes the
+ * double precision, smallint, timestamptz, jsonb, and PostGIS points). Not thread-safe; {@link #finish()} writes the
  * trailer and flushes.
  */
 final class BinaryCopyRows {
@@ -19,6 +19,10 @@ final class BinaryCopyRows {
     // timestamptz counts microseconds from 2000-01-01T00:00:00Z
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
     private static final byte JSONB_VERSION = 1;
+    private static final byte WKB_BIG_ENDIAN = 0;
+    // wkbPoint (1) with PostGIS's SRID flag
+    private static final int EWKB_POINT_WITH_SRID = 0x20000001;
+    private static final int EWKB_POINT_BYTES = 1 + 4 + 4 + 8 + 8;
 
     private final OutputStream out;
     private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
@@ -67,6 +71,15 @@ final class BinaryCopyRows {
         room(12);
         buf.putInt(8).putLong(Math.addExact(Math.multiplyExact(v.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
                 v.getNano() / 1_000));
+    }
+
+    /**
+     * A PostGIS point with its SRID, as extended WKB (what PostGIS's binary input takes): byte
+     * order, type with the SRID flag, SRID, x, y.
+     */
+    void point(double x, double y, int srid) throws IOException {
+        room(4 + EWKB_POINT_BYTES);
+        buf.putInt(EWKB_POINT_BYTES).put(WKB_BIG_ENDIAN).putInt(EWKB_POINT_WITH_SRID).putInt(srid).putDouble(x).putDouble(y);
     }
 
     /** Text; a NUL, which PostgreSQL text cannot hold, becomes '?'. */

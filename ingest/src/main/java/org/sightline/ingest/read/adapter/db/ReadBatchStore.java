@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.sightline.ingest.intake.Delivery;
@@ -21,10 +26,14 @@ import org.sightline.ingest.read.domain.CheckedRead;
 import org.sightline.ingest.read.domain.PlateRead;
 
 /**
- * Writes a batch of deliveries in one transaction: good reads through {@code COPY} into a
- * per-connection staging table and from there into {@code plate_read} (a read id already stored is
- * skipped), refused ones into {@code dead_letter}. Creates the daily partitions the batch needs.
- * One instance per connection; not thread-safe.
+ * Writes a batch of deliveries in one transaction: the read ids of the good reads into
+ * {@code plate_read_key} (an id already stored is skipped, and so is a second copy within the
+ * batch), then the new reads straight into {@code plate_read} through a binary {@code COPY}, and
+ * refused messages into {@code dead_letter}. Creates the daily partitions the batch needs. One
+ * instance per connection; not thread-safe.
+ *
+ * <p>A read without its own position takes its camera's, looked up in {@code geo_camera} in the
+ * same transaction; a read whose camera is no longer registered is dead-lettered.
  */
 public final class ReadBatchStore {
 
@@ -32,33 +41,21 @@ public final class ReadBatchStore {
     public static final int MAX_DEAD_LETTER_BYTES = 65_536;
     private static final int MAX_REASON_CHARS = 500;
 
-    private static final String STAGE_DDL = "CREATE TEMP TABLE IF NOT EXISTS plate_read_stage ("
-            + "read_id uuid, unit_id text, camera_id text, plate text, plate_as_read text, uk_format boolean, "
-            + "confidence real, captured_at timestamptz, received_at timestamptz, late boolean, "
-            + "lon double precision, lat double precision, heading_degrees real, lane smallint, "
-            + "vehicle_make text, vehicle_colour text, vehicle_type text, image_ref text, alternatives jsonb) ON COMMIT DELETE ROWS";
-    private static final String COPY = "COPY plate_read_stage (read_id, unit_id, camera_id, plate, plate_as_read, "
-            + "uk_format, confidence, captured_at, received_at, late, lon, lat, heading_degrees, lane, vehicle_make, "
+    // the keys of the batch, first copies only; returns the ids that were not stored before
+    private static final String CLAIM = "INSERT INTO plate_read_key (read_id, captured_at) "
+            + "SELECT k, timestamptz 'epoch' + u * interval '1 microsecond' FROM unnest(?::uuid[], ?::int8[]) AS t(k, u) "
+            + "ON CONFLICT DO NOTHING RETURNING read_id";
+    private static final String CAMERA_POSITIONS = "SELECT id, ST_X(geom), ST_Y(geom) FROM geo_camera WHERE id = ANY(?)";
+    private static final String COPY = "COPY plate_read (read_id, unit_id, camera_id, plate, plate_as_read, uk_format, "
+            + "confidence, captured_at, received_at, late, position_from_camera, geom, heading_degrees, lane, vehicle_make, "
             + "vehicle_colour, vehicle_type, image_ref, alternatives) FROM STDIN (FORMAT binary)";
-    private static final int STAGED_COLUMNS = 19;
-    private static final String MOVE = """
-            WITH s AS (SELECT DISTINCT ON (read_id) * FROM plate_read_stage ORDER BY read_id, received_at),
-            fresh AS (INSERT INTO plate_read_key (read_id, captured_at) SELECT read_id, captured_at FROM s
-                      ON CONFLICT DO NOTHING RETURNING read_id)
-            INSERT INTO plate_read (read_id, unit_id, camera_id, plate, plate_as_read, uk_format, confidence,
-                captured_at, received_at, late, position_from_camera, geom, heading_degrees, lane,
-                vehicle_make, vehicle_colour, vehicle_type, image_ref, alternatives)
-            SELECT s.read_id, s.unit_id, s.camera_id, s.plate, s.plate_as_read, s.uk_format, s.confidence,
-                s.captured_at, s.received_at, s.late, s.lon IS NULL,
-                coalesce(ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326), c.geom), s.heading_degrees, s.lane,
-                s.vehicle_make, s.vehicle_colour, s.vehicle_type, s.image_ref, s.alternatives
-            FROM s JOIN fresh USING (read_id) LEFT JOIN geo_camera c ON c.id = s.camera_id""";
+    private static final int COPIED_COLUMNS = 19;
+    private static final int SRID = 4326;
     private static final String DEAD_LETTER = "INSERT INTO dead_letter (topic, payload, payload_bytes, "
             + "payload_truncated, reason, received_at) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final Connection connection;
     private final Set<LocalDate> partitions = new HashSet<>();
-    private boolean staged;
 
     /** A store writing on this connection, which it switches to manual commit. */
     public ReadBatchStore(Connection connection) {
@@ -69,6 +66,10 @@ public final class ReadBatchStore {
     public record Outcome(int stored, int duplicates, int deadLettered) {
     }
 
+    /** A good read of the batch with the message it came in. */
+    private record Pending(Delivery delivery, CheckedRead.Good read) {
+    }
+
     /**
      * Writes and commits the batch. On an exception nothing of the batch is committed.
      *
@@ -76,16 +77,18 @@ public final class ReadBatchStore {
      * @throws IOException when the COPY stream fails
      */
     public Outcome write(List<Delivery> batch) throws SQLException, IOException {
-        List<PlateRead> good = new ArrayList<>();
-        List<Boolean> late = new ArrayList<>();
+        List<Pending> good = new ArrayList<>();
         List<Object[]> bad = new ArrayList<>();
         Set<LocalDate> days = new TreeSet<>();
+        Set<String> cameraPositions = new HashSet<>();
         long lastDay = Long.MIN_VALUE;
         for (Delivery d : batch) {
             for (CheckedRead r : d.reads()) {
                 if (r instanceof CheckedRead.Good g) {
-                    good.add(g.read());
-                    late.add(g.late());
+                    good.add(new Pending(d, g));
+                    if (g.read().position().isEmpty()) {
+                        cameraPositions.add(g.read().cameraId().value());
+                    }
                     // most reads of a batch share their UTC day: look each day up once
                     long day = Math.floorDiv(g.read().capturedAt().getEpochSecond(), 86_400L);
                     if (day != lastDay) {
@@ -103,30 +106,18 @@ public final class ReadBatchStore {
         ensurePartitions(days);
         connection.setAutoCommit(false);
         try {
+            Map<String, double[]> cameras = cameraPositions.isEmpty() ? Map.of() : cameraPositions(cameraPositions);
+            if (cameras.size() < cameraPositions.size()) {
+                good = withoutUnplacedReads(good, cameras, bad);
+            }
             int stored = 0;
             if (!good.isEmpty()) {
-                stage(good, late, batch);
-                try (Statement st = connection.createStatement()) {
-                    stored = st.executeUpdate(MOVE);
-                }
+                List<Pending> fresh = claim(good);
+                copy(fresh, cameras);
+                stored = fresh.size();
             }
             if (!bad.isEmpty()) {
-                try (PreparedStatement ps = connection.prepareStatement(DEAD_LETTER)) {
-                    for (Object[] pair : bad) {
-                        Delivery d = (Delivery) pair[0];
-                        CheckedRead.Bad b = (CheckedRead.Bad) pair[1];
-                        byte[] raw = b.raw();
-                        boolean cut = raw.length > MAX_DEAD_LETTER_BYTES;
-                        ps.setString(1, clean(d.topic()));
-                        ps.setBytes(2, cut ? Arrays.copyOf(raw, MAX_DEAD_LETTER_BYTES) : raw);
-                        ps.setInt(3, raw.length);
-                        ps.setBoolean(4, cut);
-                        ps.setString(5, clean(reason(b.reason())));
-                        ps.setTimestamp(6, Timestamp.from(d.receivedAt()));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
+                deadLetter(bad);
             }
             connection.commit();
             return new Outcome(stored, good.size() - stored, bad.size());
@@ -136,58 +127,120 @@ public final class ReadBatchStore {
         }
     }
 
-    private void stage(List<PlateRead> good, List<Boolean> late, List<Delivery> batch) throws SQLException, IOException {
-        if (!staged) {
-            try (Statement st = connection.createStatement()) {
-                st.execute(STAGE_DDL);
+    /** Longitude and latitude of each of these cameras that is registered. */
+    private Map<String, double[]> cameraPositions(Set<String> ids) throws SQLException {
+        Map<String, double[]> out = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(CAMERA_POSITIONS)) {
+            ps.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+                }
             }
-            staged = true;
+        }
+        return out;
+    }
+
+    // a camera removed after the read was checked: the read has no position to store
+    private static List<Pending> withoutUnplacedReads(List<Pending> good, Map<String, double[]> cameras, List<Object[]> bad) {
+        List<Pending> kept = new ArrayList<>(good.size());
+        for (Pending p : good) {
+            PlateRead r = p.read().read();
+            if (r.position().isEmpty() && !cameras.containsKey(r.cameraId().value())) {
+                bad.add(new Object[] {p.delivery(), new CheckedRead.Bad("camera " + r.cameraId().value()
+                        + " is no longer registered and the read has no position of its own", p.delivery().payload())});
+            } else {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Records the read ids of the batch and returns the reads that are new: not stored before and
+     * the first copy within the batch (in arrival order).
+     */
+    private List<Pending> claim(List<Pending> good) throws SQLException {
+        Map<UUID, Pending> first = new LinkedHashMap<>(good.size() * 2);
+        for (Pending p : good) {
+            first.putIfAbsent(p.read().read().readId(), p);
+        }
+        UUID[] ids = first.keySet().toArray(new UUID[0]);
+        long[] capturedMicros = new long[ids.length];
+        int i = 0;
+        for (Pending p : first.values()) {
+            capturedMicros[i++] = epochMicros(p.read().read().capturedAt());
+        }
+        List<Pending> fresh = new ArrayList<>(ids.length);
+        try (PreparedStatement ps = connection.prepareStatement(CLAIM)) {
+            ps.setArray(1, connection.createArrayOf("uuid", ids));
+            ps.setArray(2, connection.unwrap(PGConnection.class).createArrayOf("int8", capturedMicros));
+            Set<UUID> claimed = new HashSet<>(ids.length * 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getObject(1, UUID.class));
+                }
+            }
+            if (claimed.size() == ids.length) {
+                fresh.addAll(first.values());
+            } else {
+                for (Map.Entry<UUID, Pending> e : first.entrySet()) {
+                    if (claimed.contains(e.getKey())) {
+                        fresh.add(e.getValue());
+                    }
+                }
+            }
+        }
+        return fresh;
+    }
+
+    // microseconds since 1970, as PostgreSQL keeps a timestamptz (sub-microsecond digits dropped)
+    private static long epochMicros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    private void copy(List<Pending> fresh, Map<String, double[]> cameras) throws SQLException, IOException {
+        if (fresh.isEmpty()) {
+            return;
         }
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), COPY, 1 << 16);
         try {
             BinaryCopyRows rows = new BinaryCopyRows(copy);
-            int i = 0;
-            for (Delivery d : batch) {
-                for (CheckedRead r : d.reads()) {
-                    if (!(r instanceof CheckedRead.Good g)) {
-                        continue;
-                    }
-                    PlateRead p = g.read();
-                    rows.row(STAGED_COLUMNS);
-                    rows.uuid(p.readId());
-                    rows.text(p.unitId().value());
-                    rows.text(p.cameraId().value());
-                    rows.text(p.plate().value());
-                    rows.text(p.plateAsRead());
-                    rows.bool(p.plate().ukFormat());
-                    rows.float4(p.confidence());
-                    rows.timestamptz(p.capturedAt());
-                    rows.timestamptz(d.receivedAt());
-                    rows.bool(late.get(i));
-                    if (p.position().isPresent()) {
-                        rows.float8(p.position().get().lonDegrees());
-                        rows.float8(p.position().get().latDegrees());
-                    } else {
-                        rows.nullValue();
-                        rows.nullValue();
-                    }
-                    if (p.heading().isPresent()) {
-                        rows.float4(p.heading().get().degrees());
-                    } else {
-                        rows.nullValue();
-                    }
-                    if (p.lane().isPresent()) {
-                        rows.int2(p.lane().getAsInt());
-                    } else {
-                        rows.nullValue();
-                    }
-                    rows.text(p.vehicle().make());
-                    rows.text(p.vehicle().colour());
-                    rows.text(p.vehicle().type());
-                    rows.text(p.imageRef());
-                    rows.jsonb(alternativesJson(p.alternatives()));
-                    i++;
+            for (Pending pending : fresh) {
+                PlateRead p = pending.read().read();
+                rows.row(COPIED_COLUMNS);
+                rows.uuid(p.readId());
+                rows.text(p.unitId().value());
+                rows.text(p.cameraId().value());
+                rows.text(p.plate().value());
+                rows.text(p.plateAsRead());
+                rows.bool(p.plate().ukFormat());
+                rows.float4(p.confidence());
+                rows.timestamptz(p.capturedAt());
+                rows.timestamptz(pending.delivery().receivedAt());
+                rows.bool(pending.read().late());
+                rows.bool(p.position().isEmpty());
+                if (p.position().isPresent()) {
+                    rows.point(p.position().get().lonDegrees(), p.position().get().latDegrees(), SRID);
+                } else {
+                    double[] at = cameras.get(p.cameraId().value());
+                    rows.point(at[0], at[1], SRID);
                 }
+                if (p.heading().isPresent()) {
+                    rows.float4(p.heading().get().degrees());
+                } else {
+                    rows.nullValue();
+                }
+                if (p.lane().isPresent()) {
+                    rows.int2(p.lane().getAsInt());
+                } else {
+                    rows.nullValue();
+                }
+                rows.text(p.vehicle().make());
+                rows.text(p.vehicle().colour());
+                rows.text(p.vehicle().type());
+                rows.text(p.imageRef());
+                rows.jsonb(alternativesJson(p.alternatives()));
             }
             rows.finish();
             copy.endCopy();
@@ -196,6 +249,25 @@ public final class ReadBatchStore {
                 copy.cancelCopy();
             }
             throw e;
+        }
+    }
+
+    private void deadLetter(List<Object[]> bad) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(DEAD_LETTER)) {
+            for (Object[] pair : bad) {
+                Delivery d = (Delivery) pair[0];
+                CheckedRead.Bad b = (CheckedRead.Bad) pair[1];
+                byte[] raw = b.raw();
+                boolean cut = raw.length > MAX_DEAD_LETTER_BYTES;
+                ps.setString(1, clean(d.topic()));
+                ps.setBytes(2, cut ? Arrays.copyOf(raw, MAX_DEAD_LETTER_BYTES) : raw);
+                ps.setInt(3, raw.length);
+                ps.setBoolean(4, cut);
+                ps.setString(5, clean(reason(b.reason())));
+                ps.setTimestamp(6, Timestamp.from(d.receivedAt()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

@@ -59,6 +59,16 @@ public final class ReadPayloadDecoder {
             return List.of(new CheckedRead.Bad("payload is " + payload.length + " bytes, more than the limit of "
                     + maxPayloadBytes, payload));
         }
+        // the usual message, one plain read, in one pass; anything else through the document tree
+        CheckedRead plain = plain(unitId, payload, receivedAt);
+        if (plain != null) {
+            return List.of(plain);
+        }
+        return decodeTree(unitId, payload, receivedAt);
+    }
+
+    /** {@link #decode} without the one-pass path for plain reads (a test compares the two). */
+    List<CheckedRead> decodeTree(UnitId unitId, byte[] payload, Instant receivedAt) {
         Checked<JsonNode> parsed = JsonFields.parse(payload);
         if (parsed instanceof Checked.Rejected<JsonNode> r) {
             return List.of(new CheckedRead.Bad(r.reason(), payload));
@@ -87,6 +97,21 @@ public final class ReadPayloadDecoder {
             return out;
         }
         return List.of(new CheckedRead.Bad("a read must be a JSON object or an array of objects", payload));
+    }
+
+    // null when the payload is not one plain read, or when something about it needs explaining
+    private CheckedRead plain(UnitId unitId, byte[] payload, Instant receivedAt) {
+        PlainReadParser.Fields f = PlainReadParser.parse(payload);
+        if (f == null || (f.unitId() != null && !unitId.value().equals(f.unitId()))) {
+            return null;
+        }
+        try {
+            return rules.check(new ReportedRead(f.readUuid(), unitId, new CameraId(f.cameraId()), f.plate(), f.confidence(),
+                    f.capturedAt(), f.position(), f.heading(), f.lane(), f.vehicle(), f.imageRef(), f.alternatives()),
+                    payload, receivedAt);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private CheckedRead decodeOne(UnitId unitId, JsonNode n, byte[] raw, Instant receivedAt) {
