@@ -32,9 +32,10 @@ public class IngestBench implements Callable<Integer> {
             description = "Times both phases run after the warm-up; the figures are the medians (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--window", defaultValue = "2000",
-            description = "Most reads in transit (published, not yet consumed); keep it below the broker's per-client queue, "
-                    + "max_queued_messages: 100000 in config/mosquitto, 1000 in Mosquitto's own default (default ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = "1500",
+            description = "Most reads in transit (published, not yet committed); below the broker's in-flight limit for the intake, "
+                    + "max_inflight_messages 2000 in config/mosquitto, so that the broker never queues for it (Mosquitto 2.0.11 left "
+                    + "queued reads undelivered), and below its per-client queue, max_queued_messages (default ${DEFAULT-VALUE}).")
     int window;
 
     @Option(names = "--connections", defaultValue = "1",
