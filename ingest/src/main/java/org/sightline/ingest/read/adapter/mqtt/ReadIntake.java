@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.sightline.ingest.IngestProperties;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * uncommitted, and the broker's in-flight limit bounds what the client buffers; when the database
  * is slow the window fills and the broker keeps the rest.
  *
- * <p>The client is HiveMQ's (Netty): messages are decoded and queued on a receive thread, and an
- * acknowledgement is sent only on the connection that received the message. A message received
+ * <p>The client is HiveMQ's (Netty): messages are decoded and queued on its event loop while the
+ * window has room, and wait in order on a receive thread while it is full (the event loop is never
+ * blocked); an acknowledgement is sent only on the connection that received the message. A message received
  * before a connection loss is therefore not acknowledged after it: the broker redelivers it in the
  * resumed session (stored once by its read id). The client sends acknowledgements in the order
  * the messages arrived, so one held back (a peer's reads being re-published, at most 10 s) holds
@@ -70,6 +72,8 @@ public final class ReadIntake implements AutoCloseable {
     private final BlockingQueue<Delivery> queue;
     // messages taken from the client and not yet committed: at most receive-maximum
     private final Semaphore held;
+    // messages handed to the receive thread to wait for room, not yet taken
+    private final AtomicInteger waiting = new AtomicInteger();
     private ExecutorService receiver;
     private final BatchWriter writer;
     private final IntakeStats stats;
@@ -141,16 +145,17 @@ public final class ReadIntake implements AutoCloseable {
                 .addConnectedListener(this::connected)
                 .addDisconnectedListener(this::disconnected)
                 .buildAsync();
-        // messages are decoded and queued on a thread of the intake's own, so that a full window
-        // holds back the client's flow (the broker keeps the rest) without blocking its event loop
-        // (after close, what the client still hands over is dropped: it stays unacknowledged)
+        // messages are decoded and queued on the client's event loop while the window has room (no
+        // hand-over between threads per message); when it is full they wait, in order, on a thread
+        // of the intake's own, so that the event loop is never blocked (after close, what the
+        // client still hands over is dropped: it stays unacknowledged)
         receiver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "ingest-receive-" + config.instanceId());
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.DiscardPolicy());
         // before connecting: a resumed session delivers its unacknowledged messages at once
-        c.publishes(MqttGlobalPublishFilter.ALL, this::arrived, receiver, true);
+        c.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, Runnable::run, true);
         client = c;
         // no Receive Maximum is sent: Mosquitto 2.0.11 exceeds it when it holds a backlog for the
         // session, and HiveMQ client 1.3.10 then drops the connection (receive maximum exceeded),
@@ -318,7 +323,27 @@ public final class ReadIntake implements AutoCloseable {
         ack.accept(d);
     }
 
-    /** Decode, check, queue, on the receive thread. Nothing throws out of it. */
+    /** On the client's event loop: take the message at once while the window has room, else queue it to wait. */
+    private void onPublish(Mqtt5Publish message) {
+        if (isClosing()) {
+            return; // not acknowledged: the broker redelivers it
+        }
+        // messages already waiting go first: a later one is taken here only once none waits
+        if (waiting.get() == 0 && held.tryAcquire()) {
+            take(message);
+            return;
+        }
+        waiting.incrementAndGet();
+        receiver.execute(() -> {
+            try {
+                arrived(message);
+            } finally {
+                waiting.decrementAndGet();
+            }
+        });
+    }
+
+    /** On the receive thread: wait for room in the window, then take the message. */
     private void arrived(Mqtt5Publish message) {
         try {
             // a full window: wait for the writer (the client buffers, the broker holds the rest)
@@ -331,6 +356,11 @@ public final class ReadIntake implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        take(message);
+    }
+
+    /** Decode, check, queue, holding a slot of the window. Nothing throws out of it. */
+    private void take(Mqtt5Publish message) {
         Instant now = Instant.now();
         long nanos = System.nanoTime();
         String topic = message.getTopic().toString();
