@@ -215,11 +215,12 @@ public final class WirePublisher implements AutoCloseable {
                     if (!complete && shift > 21) {
                         throw new IOException("malformed packet length from the broker");
                     }
+                    // a packet that cannot fit the buffer would never be complete in it
+                    if (complete && length > buf.length - 8) {
+                        throw new IOException("unexpected " + length + "-byte packet from the broker");
+                    }
                     if (!complete || end - at < length) {
                         break; // the rest of the packet is still on its way
-                    }
-                    if (length > buf.length - 8) {
-                        throw new IOException("unexpected " + length + "-byte packet from the broker");
                     }
                     if ((buf[start] & 0xF0) == PUBACK) {
                         int reason = length > 2 ? buf[at + 2] & 0xFF : 0;

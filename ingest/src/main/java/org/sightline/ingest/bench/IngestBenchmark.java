@@ -61,7 +61,7 @@ public final class IngestBenchmark {
         }
     }
 
-    // durable warm-ups end once the JIT compilers were busy for less than this share of one (at most 6)
+    // a path's warm-ups end once the JIT compilers were busy for less than this share of one (at most 6)
     private static final int MAX_WARM_UPS = 6;
     private static final double WARM_JIT_SHARE = 0.05;
     // reads consumed in the broker-only phase before their room in the window is given back (at

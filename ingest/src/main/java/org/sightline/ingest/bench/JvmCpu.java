@@ -103,7 +103,7 @@ final class JvmCpu {
             sb.append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.1f", e.getValue() / 1e6 / units * 1000));
         }
         sb.append(String.format(Locale.ROOT, " (ms per 1000 reads; %d collections, %d ms paused; JIT %d ms)",
-                gcCount - before.gcCount, gcMillis - before.gcMillis, jitMillis - before.jitMillis));
+                gcCount - before.gcCount, gcMillis - before.gcMillis, jitMillisSince(before)));
         return sb.toString();
     }
 

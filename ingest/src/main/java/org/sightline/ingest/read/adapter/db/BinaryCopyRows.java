@@ -69,8 +69,12 @@ final class BinaryCopyRows {
 
     void timestamptz(Instant v) throws IOException {
         room(12);
-        buf.putInt(8).putLong(Math.addExact(Math.multiplyExact(v.getEpochSecond() - POSTGRES_EPOCH_SECONDS, 1_000_000L),
-                v.getNano() / 1_000));
+        buf.putInt(8).putLong(Math.subtractExact(epochMicros(v), POSTGRES_EPOCH_SECONDS * 1_000_000L));
+    }
+
+    /** Microseconds since 1970, as PostgreSQL keeps a timestamptz (sub-microsecond digits dropped). */
+    static long epochMicros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     /**

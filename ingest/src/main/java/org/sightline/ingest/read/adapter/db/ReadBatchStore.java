@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,7 +168,7 @@ public final class ReadBatchStore {
         long[] capturedMicros = new long[ids.length];
         int i = 0;
         for (Pending p : first.values()) {
-            capturedMicros[i++] = epochMicros(p.read().read().capturedAt());
+            capturedMicros[i++] = BinaryCopyRows.epochMicros(p.read().read().capturedAt());
         }
         List<Pending> fresh = new ArrayList<>(ids.length);
         try (PreparedStatement ps = connection.prepareStatement(CLAIM)) {
@@ -181,22 +180,13 @@ public final class ReadBatchStore {
                     claimed.add(rs.getObject(1, UUID.class));
                 }
             }
-            if (claimed.size() == ids.length) {
-                fresh.addAll(first.values());
-            } else {
-                for (Map.Entry<UUID, Pending> e : first.entrySet()) {
-                    if (claimed.contains(e.getKey())) {
-                        fresh.add(e.getValue());
-                    }
+            for (Map.Entry<UUID, Pending> e : first.entrySet()) {
+                if (claimed.contains(e.getKey())) {
+                    fresh.add(e.getValue());
                 }
             }
         }
         return fresh;
-    }
-
-    // microseconds since 1970, as PostgreSQL keeps a timestamptz (sub-microsecond digits dropped)
-    private static long epochMicros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     private void copy(List<Pending> fresh, Map<String, double[]> cameras) throws SQLException, IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -23,15 +24,17 @@ import org.sightline.ingest.read.domain.Checked;
  */
 public final class JsonFields {
 
+    /** Limits on what a payload may hold: a 64 KiB payload cannot hold more; they keep a hostile document cheap to refuse. */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(65_536).maxNestingDepth(16).maxNumberLength(64).build();
+
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     static {
-        // a 64 KiB payload cannot hold more; the limits keep a hostile document cheap to refuse
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(65_536).maxNestingDepth(16).maxNumberLength(64).build());
+        JSON.getFactory().setStreamReadConstraints(LIMITS);
     }
 
     private JsonFields() {
@@ -125,13 +128,69 @@ public final class JsonFields {
     /** An ISO-8601 time with a zone or offset. */
     public static Instant instant(JsonNode n, String field) {
         String s = text(n, field, true);
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant t = isoInstant(s);
+        if (t == null) {
             throw new IllegalArgumentException(field + " must be an ISO-8601 time with a zone, e.g. "
                     + "2026-11-23T14:05:09.250Z, was '" + Checked.shorten(s) + "'");
         }
+        return t;
     }
+
+    /**
+     * The usual form of a capture time, {@code 2026-11-23T14:05:09.250Z} (any number of fraction
+     * digits up to nine, or none), read without a formatter; other forms through
+     * {@link OffsetDateTime#parse}, which gives the same instant for this form.
+     *
+     * @return the instant, or {@code null} when the text is no ISO-8601 time with a zone
+     */
+    static Instant isoInstant(String s) {
+        int n = s.length();
+        if (n >= 20 && n <= 30 && s.charAt(n - 1) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
+                && s.charAt(13) == ':' && s.charAt(16) == ':') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            int nanos = 0;
+            boolean plain = n == 20;
+            if (n > 21 && s.charAt(19) == '.') {
+                int f = digits(s, 20, n - 1);
+                if (f >= 0) {
+                    nanos = f;
+                    for (int i = n - 1 - 20; i < 9; i++) {
+                        nanos *= 10;
+                    }
+                    plain = true;
+                }
+            }
+            if (plain && year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
+                    && minute <= 59 && second >= 0 && second <= 59 && day <= LocalDate.of(year, month, 1).lengthOfMonth()) {
+                long days = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+            }
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    // the decimal number in s[from, to), or -1 when a character is not a digit
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
 
     /** {@code lon}/{@code lat}: both or neither. */
     public static Optional<LonLat> position(JsonNode n) {

@@ -3,11 +3,8 @@ package org.sightline.ingest.read.adapter.mqtt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +26,8 @@ import org.sightline.ingest.read.domain.Vehicle;
  */
 final class PlainReadParser {
 
-    // the same limits as the general decoder's (JsonFields); a repeated field is found here
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(65_536).maxNestingDepth(16).maxNumberLength(64).build())
-            .build();
+    // the general decoder's limits; a repeated field is found here, not by the parser
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(JsonFields.LIMITS).build();
 
     private static final int READ_ID = 1;
     private static final int CAMERA_ID = 1 << 1;
@@ -54,9 +48,9 @@ final class PlainReadParser {
     }
 
     /** The fields of one read, as given (the unit id is the topic's). */
-    record Fields(String unitId, String readId, String cameraId, String plate, double confidence, Instant capturedAt,
+    record Fields(String unitId, UUID readId, String cameraId, String plate, double confidence, Instant capturedAt,
                   Optional<LonLat> position, OptionalDouble heading, OptionalInt lane, Vehicle vehicle, String imageRef,
-                  List<ReportedRead.ReportedAlternative> alternatives, UUID readUuid) {
+                  List<ReportedRead.ReportedAlternative> alternatives) {
     }
 
     /**
@@ -136,12 +130,12 @@ final class PlainReadParser {
             if (heading.isPresent() && !Double.isFinite(heading.getAsDouble())) {
                 return null;
             }
-            Instant captured = instant(capturedAt);
+            Instant captured = JsonFields.isoInstant(capturedAt);
             if (captured == null) {
                 return null;
             }
-            return new Fields(unitId, readId, cameraId, plate, confidence, captured, position, heading, lane, vehicle, imageRef,
-                    alternatives, UUID.fromString(readId));
+            return new Fields(unitId, UUID.fromString(readId), cameraId, plate, confidence, captured, position, heading, lane,
+                    vehicle, imageRef, alternatives);
         } catch (IOException | RuntimeException e) {
             return null; // Unusable: the general decoder says why
         }
@@ -248,61 +242,6 @@ final class PlainReadParser {
             throw new Unusable();
         }
         return out;
-    }
-
-    /**
-     * The usual form of a capture time, {@code 2026-11-23T14:05:09.250Z} (any number of fraction
-     * digits up to nine, or none), read without a formatter; other forms through
-     * {@link OffsetDateTime#parse}, which gives the same instant for this form.
-     *
-     * @return the instant, or {@code null} when the text is no ISO-8601 time with a zone
-     */
-    static Instant instant(String s) {
-        int n = s.length();
-        if (n >= 20 && n <= 30 && s.charAt(n - 1) == 'Z' && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
-                && s.charAt(13) == ':' && s.charAt(16) == ':') {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 7);
-            int day = digits(s, 8, 10);
-            int hour = digits(s, 11, 13);
-            int minute = digits(s, 14, 16);
-            int second = digits(s, 17, 19);
-            int nanos = 0;
-            boolean plain = n == 20;
-            if (n > 21 && s.charAt(19) == '.') {
-                int f = digits(s, 20, n - 1);
-                if (f >= 0) {
-                    nanos = f;
-                    for (int i = n - 1 - 20; i < 9; i++) {
-                        nanos *= 10;
-                    }
-                    plain = true;
-                }
-            }
-            if (plain && year >= 0 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23 && minute >= 0
-                    && minute <= 59 && second >= 0 && second <= 59 && day <= LocalDate.of(year, month, 1).lengthOfMonth()) {
-                long days = LocalDate.of(year, month, day).toEpochDay();
-                return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-            }
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    // the decimal number in s[from, to), or -1 when a character is not a digit
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     /** The payload is not a plain read; no stack trace is needed to say so. */

@@ -106,7 +106,7 @@ public final class ReadPayloadDecoder {
             return null;
         }
         try {
-            return rules.check(new ReportedRead(f.readUuid(), unitId, new CameraId(f.cameraId()), f.plate(), f.confidence(),
+            return rules.check(new ReportedRead(f.readId(), unitId, new CameraId(f.cameraId()), f.plate(), f.confidence(),
                     f.capturedAt(), f.position(), f.heading(), f.lane(), f.vehicle(), f.imageRef(), f.alternatives()),
                     payload, receivedAt);
         } catch (IllegalArgumentException e) {

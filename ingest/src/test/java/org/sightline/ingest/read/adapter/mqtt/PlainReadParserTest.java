@@ -129,11 +129,11 @@ class PlainReadParserTest {
         for (int i = 0; i < 20_000; i++) {
             Instant t = Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000));
             String iso = t.toString();
-            assertThat(PlainReadParser.instant(iso)).as(iso).isEqualTo(OffsetDateTime.parse(iso).toInstant());
+            assertThat(JsonFields.isoInstant(iso)).as(iso).isEqualTo(OffsetDateTime.parse(iso).toInstant());
         }
-        assertThat(PlainReadParser.instant("2026-02-29T10:00:00Z")).isNull();
-        assertThat(PlainReadParser.instant("2026-12-06T11:59:60Z")).isNull();
-        assertThat(PlainReadParser.instant("2026-12-06T12:59:58.250+01:00")).isEqualTo(Instant.parse("2026-12-06T11:59:58.250Z"));
+        assertThat(JsonFields.isoInstant("2026-02-29T10:00:00Z")).isNull();
+        assertThat(JsonFields.isoInstant("2026-12-06T11:59:60Z")).isNull();
+        assertThat(JsonFields.isoInstant("2026-12-06T12:59:58.250+01:00")).isEqualTo(Instant.parse("2026-12-06T11:59:58.250Z"));
     }
 
     private void assertSame(byte[] payload) {
